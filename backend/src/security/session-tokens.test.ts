@@ -1,0 +1,47 @@
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createTokenService } from './session-tokens';
+
+const secret = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+describe('createTokenService', () => {
+  it('issues a visitor token that verifies to its tenant and origin', async () => {
+    const tokens = createTokenService({ secret, visitorTtlSeconds: 600 });
+    const { token, expiresAt } = await tokens.issueVisitor('demo', 'http://localhost:3000');
+    expect(expiresAt.getTime()).toBeGreaterThan(Date.now() + 590_000);
+    const principal = await tokens.verify(token);
+    expect(principal).toMatchObject({
+      role: 'visitor',
+      tenantId: 'demo',
+      origin: 'http://localhost:3000',
+    });
+    expect(principal.subject).toMatch(/^visitor_/);
+  });
+
+  it('rejects expired, tampered and foreign tokens as unauthorized', async () => {
+    let clock = new Date('2026-01-01T00:00:00Z');
+    const tokens = createTokenService({ secret, visitorTtlSeconds: 60, now: () => clock });
+    const { token } = await tokens.issueVisitor('demo', null);
+    clock = new Date('2026-01-01T00:02:00Z');
+    await expect(tokens.verify(token)).rejects.toMatchObject({
+      code: 'unauthorized',
+      details: { reason: 'token_expired' },
+    });
+
+    clock = new Date('2026-01-01T00:00:10Z');
+    const [h, p, s] = token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ tid: 'other', role: 'admin' })).toString('base64url')}.${s}`;
+    await expect(tokens.verify(forged)).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(p).toBeDefined();
+
+    const foreign = await new SignJWT({ tid: 'demo', role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer('wagechat')
+      .setAudience('wagechat-api')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-another-secret-another-secret'));
+    await expect(tokens.verify(foreign)).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(tokens.verify('not a jwt')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});

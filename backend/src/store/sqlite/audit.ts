@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+import { type ChainedFields, chainHash, GENESIS_HASH } from '../../security/audit-chain';
+import type { AuditRecord, AuditRepository } from '../types';
+
+interface AuditRow {
+  id: number;
+  tenant_id: string;
+  actor_type: AuditRecord['actorType'];
+  actor_id: string;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  details: string;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string;
+  hash: string;
+  created_at: string;
+}
+
+const toFields = (r: AuditRow): ChainedFields => ({
+  tenantId: r.tenant_id,
+  actorType: r.actor_type,
+  actorId: r.actor_id,
+  action: r.action,
+  resourceType: r.resource_type,
+  resourceId: r.resource_id,
+  detailsJson: r.details,
+  ip: r.ip,
+  userAgent: r.user_agent,
+  createdAt: r.created_at,
+});
+
+const toRecord = (r: AuditRow): AuditRecord => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  actorType: r.actor_type,
+  actorId: r.actor_id,
+  action: r.action,
+  resourceType: r.resource_type,
+  resourceId: r.resource_id,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+  ip: r.ip,
+  userAgent: r.user_agent,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+  createdAt: r.created_at,
+});
+
+export function createSqliteAuditRepository(db: Database): AuditRepository {
+  const last = db.prepare<[], { hash: string }>(
+    'SELECT hash FROM audit_logs ORDER BY id DESC LIMIT 1',
+  );
+  const insert = db.prepare(
+    `INSERT INTO audit_logs (tenant_id, actor_type, actor_id, action, resource_type, resource_id, details, ip, user_agent, prev_hash, hash, created_at)
+     VALUES (@tenantId, @actorType, @actorId, @action, @resourceType, @resourceId, @detailsJson, @ip, @userAgent, @prevHash, @hash, @createdAt)`,
+  );
+  const byId = db.prepare<[number | bigint], AuditRow>('SELECT * FROM audit_logs WHERE id = ?');
+  const byTenant = db.prepare<[string, number], AuditRow>(
+    'SELECT * FROM audit_logs WHERE tenant_id = ? ORDER BY id DESC LIMIT ?',
+  );
+  const all = db.prepare<[], AuditRow>('SELECT * FROM audit_logs ORDER BY id ASC');
+  // Reading the last hash and inserting happen in one transaction so two appends can't fork the chain.
+  const appendTx = db.transaction((fields: ChainedFields) => {
+    const prevHash = last.get()?.hash ?? GENESIS_HASH;
+    const hash = chainHash(prevHash, fields);
+    return insert.run({ ...fields, prevHash, hash }).lastInsertRowid;
+  });
+  return {
+    async append(event) {
+      const id = appendTx({
+        tenantId: event.tenantId,
+        actorType: event.actorType,
+        actorId: event.actorId,
+        action: event.action,
+        resourceType: event.resourceType,
+        resourceId: event.resourceId,
+        detailsJson: JSON.stringify(event.details),
+        ip: event.ip,
+        userAgent: event.userAgent,
+        createdAt: new Date().toISOString(),
+      });
+      return toRecord(byId.get(id)!);
+    },
+    async list(tenantId, limit = 100) {
+      return byTenant.all(tenantId, limit).map(toRecord);
+    },
+    async verify() {
+      let prev = GENESIS_HASH;
+      for (const row of all.iterate()) {
+        if (row.prev_hash !== prev || chainHash(prev, toFields(row)) !== row.hash) return row.id;
+        prev = row.hash;
+      }
+      return null;
+    },
+  };
+}
