@@ -1,0 +1,176 @@
+import { networkFailure, readFailure, toApiErrorCode } from './failure';
+import { createSessionTokens } from './session';
+import { readChatEvents, toCitations } from './sse';
+import type { ApiResult, ChatEvent, ConversationHistory, HistoryMessage } from './types';
+
+/** Where the client talks to and with what; `fetch` and `now` are arguments so tests pass fakes. */
+export interface ApiClientOptions {
+  api: string;
+  tenant: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** One user message to send. */
+export interface SendInput {
+  message: string;
+  conversationId?: string | null;
+}
+
+/** The client as the chat model sees it. */
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The JSON answer, for servers (or proxies) that do not stream: replayed as the same events. */
+function jsonAnswerToEvents(body: Record<string, unknown>): ChatEvent[] {
+  const events: ChatEvent[] = [
+    {
+      type: 'meta',
+      conversation_id: String(body.conversation_id ?? ''),
+      message_id: String(body.message_id ?? ''),
+    },
+    { type: 'token', text: typeof body.answer === 'string' ? body.answer : '' },
+    { type: 'citations', citations: toCitations(body.citations) },
+  ];
+  const escalation = body.escalation as
+    | { status?: unknown; ticket_id?: unknown }
+    | null
+    | undefined;
+  if (escalation && typeof escalation.status === 'string') {
+    events.push({
+      type: 'escalation',
+      escalation: {
+        status: escalation.status,
+        ...(typeof escalation.ticket_id === 'string' ? { ticket_id: escalation.ticket_id } : {}),
+      },
+    });
+  }
+  events.push({
+    type: 'done',
+    confidence: typeof body.confidence === 'number' ? body.confidence : 0,
+    response_time_ms: typeof body.response_time_ms === 'number' ? body.response_time_ms : 0,
+  });
+  return events;
+}
+
+/**
+ * The widget's only door to the server. Every method resolves to an `ApiResult`; nothing it
+ * does rejects, so a failure can never surface as an unhandled rejection in the host page.
+ *
+ * @example
+ * const client = createApiClient({ api: 'https://chat.example.com', tenant: 'demo' });
+ * const result = await client.sendMessage({ message: 'When do tips arrive?' }, (e) => console.log(e));
+ */
+export function createApiClient(options: ApiClientOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const tokens = createSessionTokens({
+    api: options.api,
+    tenant: options.tenant,
+    fetch: doFetch,
+    now: options.now ?? Date.now,
+  });
+
+  /** Sends with a visitor token; on 401 gets a fresh token and tries exactly once more. */
+  async function authorized(path: string, init: RequestInit): Promise<ApiResult<Response>> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const token = await tokens.get();
+      if (!token.ok) return token;
+      let response: Response;
+      try {
+        response = await doFetch(`${options.api}${path}`, {
+          ...init,
+          headers: {
+            ...(init.headers as Record<string, string>),
+            Authorization: `Bearer ${token.value}`,
+          },
+        });
+      } catch {
+        return { ok: false, error: networkFailure() };
+      }
+      if (response.status === 401 && attempt === 0) {
+        tokens.invalidate();
+        continue;
+      }
+      if (!response.ok) return { ok: false, error: await readFailure(response) };
+      return { ok: true, value: response };
+    }
+    return { ok: false, error: { code: 'unauthorized', message: 'The session was refused.' } };
+  }
+
+  return {
+    /**
+     * Sends a message and calls `onEvent` for each event as it arrives. Resolves ok once `done`
+     * arrives; an `error` event or a stream that stops early resolves as a failure.
+     */
+    async sendMessage(
+      input: SendInput,
+      onEvent: (event: ChatEvent) => void,
+      signal?: AbortSignal,
+    ): Promise<ApiResult<void>> {
+      const body = JSON.stringify({
+        message: input.message,
+        ...(input.conversationId ? { conversation_id: input.conversationId } : {}),
+      });
+      const sent = await authorized('/api/v1/chat/message', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body,
+        ...(signal ? { signal } : {}),
+      });
+      if (!sent.ok) return sent;
+      const response = sent.value;
+      try {
+        const type = response.headers.get('content-type') ?? '';
+        if (type.includes('application/json')) {
+          for (const event of jsonAnswerToEvents(await response.json())) onEvent(event);
+          return { ok: true, value: undefined };
+        }
+        if (!response.body)
+          return { ok: false, error: { code: 'bad_response', message: 'The answer was empty.' } };
+        for await (const event of readChatEvents(response.body)) {
+          if (event.type === 'error') {
+            const code =
+              event.code === 'bad_response'
+                ? 'bad_response'
+                : toApiErrorCode(event.code, 'internal');
+            return { ok: false, error: { code, message: event.message } };
+          }
+          onEvent(event);
+          if (event.type === 'done') return { ok: true, value: undefined };
+        }
+      } catch {
+        // A dropped connection mid-stream lands here as well as an abort.
+      }
+      return {
+        ok: false,
+        error: { code: 'stream_interrupted', message: 'The answer was cut off. Please try again.' },
+      };
+    },
+
+    /** The stored thread, so a reload shows the same conversation. */
+    async loadHistory(conversationId: string): Promise<ApiResult<ConversationHistory>> {
+      const sent = await authorized(`/api/v1/chat/history/${encodeURIComponent(conversationId)}`, {
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+      });
+      if (!sent.ok) return sent;
+      const body = (await sent.value.json().catch(() => null)) as { messages?: unknown } | null;
+      if (!body || !Array.isArray(body.messages)) {
+        return {
+          ok: false,
+          error: { code: 'bad_response', message: 'The history could not be read.' },
+        };
+      }
+      const messages: HistoryMessage[] = body.messages
+        .filter((m): m is Record<string, unknown> => typeof m === 'object' && m !== null)
+        .filter((m) => (m.role === 'user' || m.role === 'assistant') && typeof m.text === 'string')
+        .map((m) => ({
+          id: String(m.id ?? ''),
+          role: m.role as HistoryMessage['role'],
+          text: m.text as string,
+          citations: toCitations(m.citations),
+          created_at: String(m.created_at ?? ''),
+        }));
+      return { ok: true, value: { conversation_id: conversationId, messages } };
+    },
+  };
+}

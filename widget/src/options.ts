@@ -1,0 +1,128 @@
+/**
+ * Embed options: defaults < data-* attributes < init()/mount() options.
+ * Validated by hand (no zod in the bundle); bad options throw at once with a message that
+ * names the option, because a host developer sees it only in the console while wiring us up.
+ */
+
+/** Where the launcher sits on the host page. */
+export type WagechatPosition = 'bottom-right' | 'bottom-left';
+
+/** Options accepted by `mount()` and `Wagechat('init', …)`. Only `tenant` is required. */
+export interface WagechatOptions {
+  /** Tenant id issued by Wagechat, e.g. `"demo"`. */
+  tenant: string;
+  /** Base URL of the Wagechat server, e.g. `"https://chat.example.com"`. Defaults to the page origin. */
+  api?: string;
+  /** Title shown in the panel header. */
+  title?: string;
+  position?: WagechatPosition;
+  /** Accent colour: `#rgb`, `#rrggbb`, `rgb(…)`, `hsl(…)` or a CSS colour name. */
+  accent?: string;
+  /** Open the panel right after mounting. */
+  open?: boolean;
+}
+
+/** Options after defaults are applied and every value is checked. */
+export type ResolvedOptions = Required<WagechatOptions>;
+
+const optionNames = ['tenant', 'api', 'title', 'position', 'accent', 'open'] as const;
+const positions: readonly WagechatPosition[] = ['bottom-right', 'bottom-left'];
+
+/** Values that stand when nobody sets them; `api` comes from the caller's context. */
+export function createDefaultOptions(api: string): Omit<ResolvedOptions, 'tenant'> {
+  return { api, title: 'Support', position: 'bottom-right', accent: '#0b6e4f', open: false };
+}
+
+function fail(message: string): never {
+  throw new TypeError(`Wagechat: ${message}`);
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+const tenantPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+// Only shapes a colour can take, so nothing that could close a CSS declaration gets through.
+const colourPattern = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/+-]+\)|[a-z]{3,30})$/i;
+
+function checkApi(value: unknown): string {
+  if (typeof value !== 'string' || value === '')
+    fail(`"api" must be a URL string, got ${describe(value)}.`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail(
+      `"api" must be an absolute URL such as "https://chat.example.com", got ${describe(value)}.`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    fail(`"api" must use http or https, got ${describe(value)}.`);
+  }
+  // Keep a path prefix (a server mounted under /chat) but never a trailing slash.
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/**
+ * Merges option layers left to right (later wins, `undefined` never overrides) and validates.
+ *
+ * @example resolveOptions(createDefaultOptions(location.origin), readDataOptions(script), initOptions)
+ */
+export function resolveOptions(
+  ...layers: ReadonlyArray<Partial<WagechatOptions> | undefined>
+): ResolvedOptions {
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    if (layer === undefined) continue;
+    if (typeof layer !== 'object' || layer === null)
+      fail(`options must be an object, got ${describe(layer)}.`);
+    for (const [key, value] of Object.entries(layer)) {
+      if (!(optionNames as readonly string[]).includes(key)) {
+        fail(`unknown option "${key}". Known options: ${optionNames.join(', ')}.`);
+      }
+      if (value !== undefined) merged[key] = value;
+    }
+  }
+  const { tenant, api, title, position, accent, open } = merged;
+  if (tenant === undefined)
+    fail('"tenant" is required (data-tenant on the script tag, or the tenant option).');
+  if (typeof tenant !== 'string' || !tenantPattern.test(tenant)) {
+    fail(`"tenant" must be 1-64 letters, digits, "-" or "_", got ${describe(tenant)}.`);
+  }
+  if (typeof title !== 'string' || title.trim() === '' || title.length > 60) {
+    fail(`"title" must be a non-empty string of at most 60 characters, got ${describe(title)}.`);
+  }
+  if (!positions.includes(position as WagechatPosition)) {
+    fail(`"position" must be one of ${positions.join(', ')}, got ${describe(position)}.`);
+  }
+  if (typeof accent !== 'string' || !colourPattern.test(accent.trim())) {
+    fail(`"accent" must be a CSS colour like "#0b6e4f", got ${describe(accent)}.`);
+  }
+  if (typeof open !== 'boolean') fail(`"open" must be true or false, got ${describe(open)}.`);
+  return {
+    tenant,
+    api: checkApi(api),
+    title: title.trim(),
+    position: position as WagechatPosition,
+    accent: accent.trim(),
+    open,
+  };
+}
+
+/**
+ * Reads the `data-*` attributes of the script tag that loaded us. `data-api` defaults to the
+ * origin the script came from, so one tag works for any host page.
+ */
+export function readDataOptions(script: HTMLScriptElement): Partial<WagechatOptions> {
+  const data = script.dataset;
+  const fromSrc = script.src ? new URL(script.src, script.baseURI).origin : undefined;
+  const open = data.open === undefined ? undefined : data.open !== 'false';
+  return {
+    tenant: data.tenant,
+    api: data.api ?? fromSrc,
+    title: data.title,
+    position: data.position as WagechatPosition | undefined,
+    accent: data.accent,
+    open,
+  };
+}

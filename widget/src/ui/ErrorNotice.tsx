@@ -1,0 +1,24 @@
+import type { ChatModel } from '../state/chat-model';
+
+const friendly: Partial<Record<string, string>> = {
+  rate_limited: 'You are sending messages too quickly. Please wait a moment.',
+  network: 'Could not reach support. Check your connection.',
+  too_large: 'That message is too long.',
+};
+
+/** The last send's failure with a retry button; announced at once (role=alert). */
+export function ErrorNotice({ model }: { model: ChatModel }) {
+  const error = model.error.value;
+  if (model.status.value !== 'error' || !error) return null;
+  const canRetry = model.messages.value.some((m) => m.failed);
+  return (
+    <div class="wc-error" role="alert">
+      <span>{friendly[error.code] ?? error.message}</span>
+      {canRetry && (
+        <button type="button" onClick={() => void model.retry()}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ChatModel } from '../state/chat-model';
+import { MessageItem } from './MessageItem';
+
+/**
+ * The thread, kept scrolled to the newest text while an answer streams in. It is not a live
+ * region itself: announcing every token would flood a screen reader (see LiveAnnouncer).
+ */
+export function MessageList({ model }: { model: ChatModel }) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const messages = model.messages.value;
+  const waiting = model.status.value === 'sending';
+  const visible = messages.filter((m) => m.role === 'user' || m.text !== '' || m.escalation);
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  });
+
+  return (
+    <ol class="wc-messages" ref={listRef} aria-label="Conversation">
+      {visible.length === 0 && !waiting && (
+        <li class="wc-empty">Ask about tip payouts, Instant Pay, your pay card or taxes.</li>
+      )}
+      {visible.map((m) => (
+        <MessageItem key={m.id} message={m} />
+      ))}
+      {waiting && (
+        <li class="wc-typing" aria-label="Assistant is typing">
+          <span />
+          <span />
+          <span />
+        </li>
+      )}
+    </ol>
+  );
+}
