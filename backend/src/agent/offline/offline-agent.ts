@@ -1,0 +1,97 @@
+/**
+ * The offline agent: a real product mode (ARCHITECTURE.md), used when no model provider is
+ * configured, when the AI budget is spent, or when the provider is down. It answers only
+ * from the knowledge base, quoting it, and says so honestly when the evidence is thin.
+ */
+import type { KnowledgeSearch, SearchHit } from '../../knowledge/types';
+import type { AgentEvent, AgentTurnInput, ChatAgent, Citation } from '../types';
+import { composeAnswer } from './compose-answer';
+import { confidenceFrom, measureEvidence } from './confidence';
+import { classifyIntent } from './intent';
+import { contentTerms } from './terms';
+
+export interface OfflineAgentOptions {
+  knowledge: KnowledgeSearch;
+  /** Below this confidence the agent hands the question to a person. */
+  confidenceThreshold: number;
+  /** Passages searched per question (default 6). */
+  searchLimit?: number;
+}
+
+/** The reply that hands over to a person; the widget and e2e test look for its wording. */
+export const HANDOVER_TEXT =
+  "I'm not confident I can answer that correctly from our help centre, so I've passed your question to our support team. A person will follow up with you here.";
+
+const GREETING_TEXT =
+  'Hi! I can help with tip payouts, Instant Pay, your pay card, direct deposit, taxes and account security. What would you like to know?';
+const THANKS_TEXT = "You're welcome! Is there anything else I can help with?";
+const HUMAN_TEXT =
+  "Of course. I've asked our support team to pick up this conversation. A person will follow up with you here.";
+
+const SNIPPET_CHARS = 180;
+
+function* streamText(text: string): Generator<AgentEvent> {
+  // Word-sized pieces keep the widget's typing effect honest without holding anything back.
+  for (const piece of text.match(/\S+\s*/g) ?? []) yield { type: 'token', text: piece };
+}
+
+function toCitation(hit: SearchHit, answer: string): Citation {
+  const quoted = hit.text.replace(/\s+/g, ' ').trim();
+  const start = Math.max(0, quoted.indexOf(answer.slice(0, 40)));
+  const snippet = quoted.slice(start, start + SNIPPET_CHARS);
+  return {
+    document_id: hit.documentId,
+    title: hit.title,
+    page: hit.page,
+    snippet: snippet.length < quoted.length - start ? `${snippet.trimEnd()}…` : snippet,
+  };
+}
+
+/** A short follow-up ("and the fee?") is searched together with the previous question. */
+function searchText(input: AgentTurnInput): string {
+  const previous = [...input.history].reverse().find((m) => m.role === 'user');
+  if (previous && contentTerms(input.message).length < 3)
+    return `${previous.text} ${input.message}`;
+  return input.message;
+}
+
+export function createOfflineAgent(options: OfflineAgentOptions): ChatAgent {
+  const limit = options.searchLimit ?? 6;
+  return {
+    async *respond(input) {
+      const intent = classifyIntent(input.message);
+      if (intent === 'greeting' || intent === 'thanks') {
+        yield* streamText(intent === 'greeting' ? GREETING_TEXT : THANKS_TEXT);
+        yield { type: 'done', confidence: 1 };
+        return;
+      }
+      if (intent === 'human') {
+        yield* streamText(HUMAN_TEXT);
+        yield { type: 'escalate', reason: 'user_requested' };
+        yield { type: 'done', confidence: 1 };
+        return;
+      }
+
+      const query = searchText(input);
+      const hits = await options.knowledge.search({ tenantId: input.tenantId, text: query, limit });
+      const terms = contentTerms(input.message);
+      const confidence = confidenceFrom(
+        measureEvidence(terms.length > 0 ? terms : contentTerms(query), hits),
+      );
+      if (hits.length === 0 || confidence < options.confidenceThreshold) {
+        yield* streamText(HANDOVER_TEXT);
+        yield { type: 'escalate', reason: hits.length === 0 ? 'no_knowledge' : 'low_confidence' };
+        yield { type: 'done', confidence };
+        return;
+      }
+
+      const answer = composeAnswer(contentTerms(query), hits);
+      yield* streamText(answer.text);
+      yield {
+        type: 'citations',
+        citations: answer.used.map((hit) => toCitation(hit, answer.text)),
+      };
+      yield { type: 'done', confidence };
+    },
+  };
+}
