@@ -1,0 +1,108 @@
+/**
+ * The `wagechat` command line: serve, ingest, token. Run from the repository root as
+ * `pnpm wagechat <command> [args]`.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config';
+import { createDeps, DEMO_TENANT, REPO_ROOT } from './deps';
+import { ingestFiles, pdfsIn } from './knowledge/ingest-files';
+import { startServer } from './main';
+
+const USAGE = `Usage: wagechat <command> [options]
+
+Commands:
+  serve [--seed-demo]              Start the server on PORT (default 8787). With --seed-demo,
+                                   ingest the demo knowledge base first if the demo tenant has
+                                   no documents yet.
+  ingest <file|dir>... [--tenant T] Ingest PDFs (a folder: every .pdf in it) into tenant T
+                                   (default "demo"). A file with a name already ingested
+                                   becomes that document's next version.
+  token --role admin [--tenant T] [--ttl-minutes N]
+                                   Print a signed admin token for the admin API (local use).
+
+Configuration comes from the environment: see .env.example.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig(process.env);
+  if (command === 'serve') {
+    const { values } = parseArgs({ args: rest, options: { 'seed-demo': { type: 'boolean' } } });
+    const server = await startServer(config, async (deps) => {
+      if (!values['seed-demo']) return;
+      if ((await deps.knowledge.listDocuments(DEMO_TENANT.id)).length > 0) return;
+      const files = await pdfsIn([join(REPO_ROOT, 'demo/kb/pdf')]);
+      deps.logger.info({ files: files.length }, 'first run: ingesting the demo knowledge base');
+      await ingestFiles(deps.knowledge, DEMO_TENANT.id, files, {
+        log: (line: string) => deps.logger.info(line),
+        error: (line: string) => deps.logger.error(line),
+      });
+    });
+    console.log(`Wagechat is running at ${server.url} (demo portal at /, API at /api/v1)`);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => void server.stop().then(() => process.exit(0)));
+    }
+    return -1;
+  }
+  if (command === 'ingest') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { tenant: { type: 'string', default: DEMO_TENANT.id } },
+    });
+    if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder.');
+    const deps = await createDeps({
+      ...config,
+      logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    });
+    try {
+      if (!(await deps.store.tenants.get(values.tenant)))
+        throw new UsageError(`No tenant "${values.tenant}".`);
+      const { failed } = await ingestFiles(
+        deps.knowledge,
+        values.tenant,
+        await pdfsIn(positionals),
+      );
+      return failed > 0 ? 1 : 0;
+    } finally {
+      await deps.close();
+    }
+  }
+  if (command === 'token') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        role: { type: 'string' },
+        tenant: { type: 'string', default: DEMO_TENANT.id },
+        'ttl-minutes': { type: 'string', default: '60' },
+      },
+    });
+    if (values.role !== 'admin') throw new UsageError('token supports --role admin.');
+    const deps = await createDeps({ ...config, logLevel: 'warn' });
+    try {
+      const ttl = Number(values['ttl-minutes']);
+      if (!Number.isInteger(ttl) || ttl < 1 || ttl > 24 * 60)
+        throw new UsageError('--ttl-minutes must be 1..1440.');
+      const { token } = await deps.tokens.issueAdmin(values.tenant, 'cli-admin', ttl * 60);
+      console.log(token);
+      return 0;
+    } finally {
+      await deps.close();
+    }
+  }
+  throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error);
+    process.exit(error instanceof UsageError ? 64 : 1);
+  },
+);

@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { runChatTurn, type TurnDeps, type TurnEvent } from '../agent/run-turn';
+import { AppError, toAppError } from '../errors';
+import type { AppEnv } from './env';
+import { createEventChannel } from './event-channel';
+import { errorBody } from './middleware/errors';
+import { parseJsonBody } from './validate';
+
+const MAX_MESSAGE_CHARS = 4000;
+
+const messageBody = z.object({
+  message: z
+    .string({ message: 'is required' })
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(MAX_MESSAGE_CHARS, { message: `must be at most ${MAX_MESSAGE_CHARS} characters` }),
+  conversation_id: z
+    .uuid({ message: 'must be a conversation id from an earlier answer' })
+    .optional(),
+});
+
+const tooLarge = () => {
+  throw new AppError(
+    'too_large',
+    `The message is too large; keep it under ${MAX_MESSAGE_CHARS} characters.`,
+  );
+};
+
+/** `POST /message` (JSON or SSE by Accept) and `GET /history/:id` (API v1). */
+export function createChatRoutes(deps: TurnDeps) {
+  const now = deps.now ?? Date.now;
+  return new Hono<AppEnv>()
+    .post('/message', bodyLimit({ maxSize: 32 * 1024, onError: tooLarge }), async (c) => {
+      const startedAt = now();
+      const body = await parseJsonBody(c, messageBody);
+      const request = {
+        principal: c.get('principal'),
+        message: body.message,
+        conversationId: body.conversation_id,
+        ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+        userAgent: c.req.header('user-agent') ?? null,
+        startedAt,
+      };
+      const turnDeps = { ...deps, logger: c.get('log') };
+
+      if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
+        const {
+          conversation_id,
+          message_id,
+          answer,
+          citations,
+          confidence,
+          escalation,
+          response_time_ms,
+        } = await runChatTurn(turnDeps, request, () => {});
+        return c.json({
+          conversation_id,
+          message_id,
+          answer,
+          citations,
+          confidence,
+          escalation,
+          response_time_ms,
+        });
+      }
+
+      const channel = createEventChannel<TurnEvent>();
+      void runChatTurn(turnDeps, request, (event) => channel.push(event)).then(
+        () => channel.close(),
+        (error: unknown) => channel.close(error),
+      );
+      const events = channel[Symbol.asyncIterator]();
+      // A failure before the first event (an unknown conversation, say) still gets a real status.
+      const first = await events.next();
+
+      return streamSSE(c, async (stream) => {
+        const send = async (event: TurnEvent) => {
+          // A gone client must not stop the turn: it runs on and its answer is stored regardless.
+          if (!stream.aborted)
+            await stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) });
+        };
+        try {
+          if (!first.done) await send(first.value);
+          for (let next = await events.next(); !next.done; next = await events.next())
+            await send(next.value);
+        } catch (failure) {
+          c.get('log').error({ err: failure }, 'chat turn failed mid-stream');
+          const { code, message } = errorBody(toAppError(failure), c.get('requestId')).error;
+          if (!stream.aborted)
+            await stream.writeSSE({ event: 'error', data: JSON.stringify({ code, message }) });
+        } finally {
+          await stream.close();
+        }
+      });
+    })
+    .get('/history/:conversation_id', async (c) => {
+      const principal = c.get('principal');
+      const id = c.req.param('conversation_id');
+      const conversation = z.uuid().safeParse(id).success
+        ? await deps.store.conversations.get(principal.tenantId, id)
+        : null;
+      if (!conversation || conversation.subject !== principal.subject) {
+        throw new AppError('not_found', 'No conversation with that id.');
+      }
+      const messages = await deps.store.messages.list(principal.tenantId, conversation.id);
+      return c.json({
+        conversation_id: conversation.id,
+        status: conversation.status,
+        messages: messages.map((m) => ({
+          id: m.id,
+          role: m.role,
+          text: m.text,
+          citations: m.citations,
+          created_at: m.createdAt,
+        })),
+      });
+    });
+}

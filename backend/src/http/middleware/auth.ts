@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../../errors';
+import type { Role, TokenService } from '../../security/session-tokens';
+import type { AppEnv } from '../env';
+
+export interface RequireAuthOptions {
+  tokens: TokenService;
+  /** Roles allowed through; others get 403. */
+  roles: readonly Role[];
+}
+
+/**
+ * Verifies `Authorization: Bearer <token>` and sets `principal` and `tenantId`.
+ * A visitor token is bound to the portal origin it was issued to: a browser on another
+ * origin presenting it is refused.
+ */
+export function requireAuth(options: RequireAuthOptions): MiddlewareHandler<AppEnv> {
+  return async function requireAuthMiddleware(c, next) {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1])
+      throw new AppError('unauthorized', 'Send a bearer token in the Authorization header.');
+    const principal = await options.tokens.verify(match[1]);
+    if (!options.roles.includes(principal.role)) {
+      throw new AppError('forbidden', 'This token may not use this endpoint.');
+    }
+    const origin = c.req.header('origin');
+    if (principal.origin && origin && origin !== principal.origin) {
+      throw new AppError('forbidden', 'This session belongs to another site.');
+    }
+    c.set('principal', principal);
+    c.set('tenantId', principal.tenantId);
+    await next();
+  };
+}
