@@ -55,7 +55,10 @@ export function createFakeChatServer() {
 
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(String(input));
-    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    // Lower-cased by hand: happy-dom's Headers keeps the caller's spelling.
+    const headers = Object.fromEntries(
+      [...new Headers(init.headers).entries()].map(([k, v]) => [k.toLowerCase(), v]),
+    );
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : null;
     const method = init.method ?? 'GET';
     requests.push({ method, path: url.pathname, headers, body });

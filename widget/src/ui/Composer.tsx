@@ -1,10 +1,10 @@
-import type { Ref } from 'preact';
+import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { type ChatModel, maxMessageLength } from '../state/chat-model';
 
 export interface ComposerProps {
   model: ChatModel;
-  inputRef: Ref<HTMLTextAreaElement>;
+  inputRef: RefObject<HTMLTextAreaElement>;
 }
 
 // Show the counter only near the limit, where it helps.
@@ -16,9 +16,12 @@ export function Composer({ model, inputRef }: ComposerProps) {
   const canSend = !model.busy.value && text.trim() !== '';
 
   function submit() {
-    if (!canSend) return;
-    const message = text;
+    // Read the field itself: a fast typist's Enter can arrive before the re-render that
+    // would bring `text` up to date.
+    const message = inputRef.current?.value ?? text;
+    if (model.busy.value || message.trim() === '') return;
     setText('');
+    if (inputRef.current) inputRef.current.value = ''; // setText('') is a no-op if state lagged
     void model.send(message);
   }
 

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeChatServer } from '../test/fake-chat-server';
+import { bootEmbed, type EmbedWindow } from './embed-boot';
+
+function scriptTag(data: Record<string, string>): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.src = 'https://chat.example.com/widget/wagechat.js';
+  Object.assign(script.dataset, data);
+  return script;
+}
+
+const win = window as unknown as EmbedWindow;
+const deps = () => ({ fetch: createFakeChatServer().fetch, storage: null });
+const hosts = () => document.querySelectorAll('[data-wagechat]');
+const panel = () => hosts()[0]?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
+
+afterEach(() => {
+  win.Wagechat?.unmount?.();
+  delete win.Wagechat;
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('bootEmbed', () => {
+  it('mounts once from data-* and ignores a second copy of the script', () => {
+    bootEmbed(win, scriptTag({ tenant: 'demo' }), deps());
+    bootEmbed(win, scriptTag({ tenant: 'demo' }), deps());
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]?.getAttribute('data-wagechat')).toBe('demo');
+    expect(win.Wagechat?.loaded).toBe(true);
+  });
+
+  it('replays the stub queue with init first, whatever order it was queued in', async () => {
+    const opened = vi.fn();
+    // What the documented stub snippet leaves behind: arguments objects in call order.
+    win.Wagechat = {
+      q: [['on', 'open', opened], ['open'], ['init', { tenant: 'acme', title: 'Payroll help' }]],
+    };
+    bootEmbed(win, scriptTag({}), deps());
+    expect(hosts()[0]?.getAttribute('data-wagechat')).toBe('acme');
+    expect(opened).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(panel()?.getAttribute('aria-label')).toBe('Payroll help'));
+  });
+
+  it('exposes open, close and the callable form on window.Wagechat', async () => {
+    bootEmbed(win, scriptTag({ tenant: 'demo' }), deps());
+    win.Wagechat?.open?.();
+    await vi.waitFor(() => expect(panel()).not.toBeNull());
+    (win.Wagechat as (command: string) => void)('close');
+    await vi.waitFor(() => expect(panel()).toBeNull());
+  });
+
+  it('waits for init when the tag has no tenant, and says so', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    bootEmbed(win, scriptTag({}), deps());
+    expect(hosts()).toHaveLength(0);
+    expect(error.mock.calls[0]?.[0]).toMatch(/data-tenant/);
+    win.Wagechat?.open?.();
+    win.Wagechat?.init?.({ tenant: 'late' });
+    await vi.waitFor(() => expect(panel()).not.toBeNull());
+  });
+
+  it('reports bad data-* options in the console without mounting', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    bootEmbed(win, scriptTag({ tenant: 'demo', position: 'middle' }), deps());
+    expect(hosts()).toHaveLength(0);
+    expect(error.mock.calls[0]?.[0]).toMatch(/"position" must be one of/);
+  });
+
+  it('throws at the call site when init() gets bad options', () => {
+    bootEmbed(win, scriptTag({}), deps());
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => win.Wagechat?.init?.({ tenant: 'demo', accent: 'url(evil)' })).toThrow(/"accent"/);
+  });
+});

@@ -1,0 +1,24 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import * as widget from './index';
+
+// The npm API is exactly this list; growing it is a deliberate, reviewed change.
+describe('@wagechat/widget exports', () => {
+  it('exports mount and nothing else at runtime', () => {
+    expect(Object.keys(widget).sort()).toEqual(['mount']);
+  });
+
+  it('rejects a missing element with a clear message', () => {
+    expect(() => widget.mount(null as never, { tenant: 'demo' })).toThrow(/needs a DOM element/);
+  });
+
+  it('returns the same handle when the same element is mounted twice', () => {
+    const element = document.createElement('div');
+    document.body.append(element);
+    const first = widget.mount(element, { tenant: 'demo', api: 'https://chat.example.com' });
+    expect(widget.mount(element, { tenant: 'demo', api: 'https://chat.example.com' })).toBe(first);
+    expect(element.querySelectorAll('[data-wagechat]')).toHaveLength(1);
+    first.unmount();
+    expect(element.querySelectorAll('[data-wagechat]')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,199 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answerStream, createFakeChatServer } from '../test/fake-chat-server';
+import { createDefaultOptions, resolveOptions } from './options';
+import { createWidget, type WagechatHandle } from './widget';
+
+let handle: WagechatHandle | null = null;
+afterEach(() => {
+  handle?.unmount();
+  handle = null;
+  document.body.innerHTML = '';
+});
+
+function setup(options: Record<string, unknown> = {}) {
+  const server = createFakeChatServer();
+  const element = document.createElement('div');
+  document.body.append(element);
+  const resolved = resolveOptions(createDefaultOptions('https://chat.example.com'), {
+    tenant: 'demo',
+    ...options,
+  });
+  handle = createWidget(element, resolved, { fetch: server.fetch, storage: null });
+  const root = element.querySelector('[data-wagechat]')?.shadowRoot as ShadowRoot;
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector);
+  return { server, root, $, element, handle };
+}
+
+// Preact renders and runs effects asynchronously; wait for the DOM rather than for a guessed delay.
+const until = (check: () => void) => vi.waitFor(check, { timeout: 2000, interval: 5 });
+
+async function openPanel(handle: WagechatHandle, root: ShadowRoot): Promise<HTMLTextAreaElement> {
+  handle.open();
+  await until(() => expect(root.querySelector('textarea')).not.toBeNull());
+  return root.querySelector('textarea') as HTMLTextAreaElement;
+}
+
+function type(textarea: HTMLTextAreaElement, text: string) {
+  textarea.value = text;
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function pressKey(target: Element, key: string, shiftKey = false) {
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }),
+  );
+}
+
+describe('the widget UI', () => {
+  it('renders inside a shadow root with scoped styles and themed by the accent option', () => {
+    const { root, element } = setup({ accent: '#123456' });
+    expect(root.querySelector('style')?.textContent).toContain('--wc-accent');
+    const host = element.querySelector<HTMLElement>('[data-wagechat]');
+    expect(host?.style.getPropertyValue('--wc-accent')).toBe('#123456');
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    expect(root.querySelector('.wc-launcher')?.getAttribute('aria-label')).toBe(
+      'Open support chat',
+    );
+  });
+
+  it('opens from the launcher, focuses the input, and Escape closes back to the launcher', async () => {
+    const { $, root } = setup({ title: 'Pay help' });
+    $<HTMLButtonElement>('.wc-launcher')?.click();
+    await until(() => expect($('[role="dialog"]')?.getAttribute('aria-label')).toBe('Pay help'));
+    await until(() => expect(root.activeElement).toBe($('textarea')));
+    pressKey($('textarea') as Element, 'Escape');
+    await until(() => expect($('[role="dialog"]')).toBeNull());
+    expect(root.activeElement).toBe($('.wc-launcher'));
+  });
+
+  it('streams the answer into the thread and shows citations as "Title, p. N"', async () => {
+    const { server, root, handle } = setup();
+    const messages: string[] = [];
+    handle.on('message', (m) => messages.push(`${m.role}:${m.text}`));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const citations = [
+      {
+        document_id: 'd1',
+        title: 'Instant Pay and fees',
+        page: 2,
+        snippet: 'Each transfer costs $2.99',
+      },
+      { document_id: 'd1', title: 'Instant Pay and fees', page: 2, snippet: 'duplicate page' },
+      { document_id: 'd2', title: 'Your pay card', page: 1, snippet: 'ATM' },
+    ];
+    server.reply({
+      kind: 'stream',
+      chunks: answerStream({ text: 'Each Instant Pay transfer costs $2.99.', citations }).split(
+        /(?<=\n\n)/,
+      ),
+      gate,
+    });
+    const textarea = await openPanel(handle, root);
+    type(textarea, 'What does instant pay cost?');
+    pressKey(textarea, 'Enter');
+    const answer = () => root.querySelector('[data-role="assistant"]')?.textContent ?? '';
+    await until(() => expect(answer()).toContain('Each Instant'));
+    expect(textarea.value).toBe('');
+    expect(answer()).not.toContain('$2.99');
+    release();
+    await until(() => expect(answer()).toContain('Each Instant Pay transfer costs $2.99.'));
+    await until(() => expect(root.querySelector('.wc-sources')).not.toBeNull());
+    const sources = [...root.querySelectorAll('.wc-sources li')].map((li) => li.textContent);
+    expect(sources).toEqual(['Instant Pay and fees, p. 2', 'Your pay card, p. 1']);
+    expect(root.querySelector('[aria-live="polite"]')?.textContent).toContain('costs $2.99');
+    expect(messages).toEqual([
+      'user:What does instant pay cost?',
+      'assistant:Each Instant Pay transfer costs $2.99.',
+    ]);
+  });
+
+  it('shows the handover notice when the answer is escalated', async () => {
+    const { server, $, root, handle } = setup();
+    server.reply({
+      kind: 'stream',
+      chunks: [
+        answerStream({
+          text: 'I could not find that.',
+          escalation: { status: 'pending', ticket_id: 'T-9' },
+        }),
+      ],
+    });
+    type(await openPanel(handle, root), 'Do you sponsor work visas?');
+    await until(() => expect($<HTMLButtonElement>('.wc-send')?.disabled).toBe(false));
+    $<HTMLButtonElement>('.wc-send')?.click();
+    await until(() => expect(root.querySelector('.wc-escalation')).not.toBeNull());
+    expect(root.querySelector('.wc-escalation')?.textContent).toMatch(
+      /A person will follow up with you \(ticket T-9\)/,
+    );
+  });
+
+  it('renders server text as text, never as HTML', async () => {
+    const { server, root, handle } = setup();
+    server.reply({
+      kind: 'stream',
+      chunks: [answerStream({ text: '<img src=x onerror="alert(1)"> hi' })],
+    });
+    const textarea = await openPanel(handle, root);
+    type(textarea, '<b>bold?</b>');
+    pressKey(textarea, 'Enter');
+    await until(() =>
+      expect(root.querySelector('[data-role="assistant"]')?.textContent).toContain(' hi'),
+    );
+    expect(root.querySelector('[data-role="user"]')?.textContent).toContain('<b>bold?</b>');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('.wc-messages b')).toBeNull();
+    expect(root.querySelector('[data-role="assistant"]')?.textContent).toContain('<img src=x');
+  });
+
+  it('shows an error with a retry that sends the message again', async () => {
+    const { server, root, handle } = setup();
+    server.reply(
+      {
+        kind: 'status',
+        status: 500,
+        body: { error: { code: 'internal', message: 'Server fell over', request_id: 'r' } },
+      },
+      { kind: 'stream', chunks: [answerStream({ text: 'Recovered.' })] },
+    );
+    const textarea = await openPanel(handle, root);
+    type(textarea, 'hello');
+    pressKey(textarea, 'Enter');
+    await until(() =>
+      expect(root.querySelector('[role="alert"]')?.textContent).toContain('Server fell over'),
+    );
+    root.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
+    await until(() =>
+      expect(root.querySelector('[data-role="assistant"]')?.textContent).toContain('Recovered.'),
+    );
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.querySelectorAll('[data-role="user"]')).toHaveLength(1);
+  });
+
+  it('keeps Shift+Enter for new lines, caps input at 4000 characters and disables send when empty', async () => {
+    const { $, root, server, handle } = setup();
+    const textarea = await openPanel(handle, root);
+    expect(textarea.maxLength).toBe(4000);
+    expect($<HTMLButtonElement>('.wc-send')?.disabled).toBe(true);
+    type(textarea, 'line one');
+    await until(() => expect($<HTMLButtonElement>('.wc-send')?.disabled).toBe(false));
+    pressKey(textarea, 'Enter', true);
+    type(textarea, 'x'.repeat(3600));
+    await until(() => expect($('.wc-count')?.textContent).toBe('3600 / 4000'));
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('is removed entirely by unmount, and later calls do nothing', () => {
+    const { element, handle } = setup();
+    handle.unmount();
+    expect(element.querySelector('[data-wagechat]')).toBeNull();
+    expect(() => {
+      handle.open();
+      handle.close();
+      handle.unmount();
+    }).not.toThrow();
+  });
+});
