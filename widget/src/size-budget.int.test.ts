@@ -7,11 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Budgets in gzip bytes (level 9). Measured 2025-11 with preact 10.29 and @preact/signals 2.11:
-//   dist/wagechat.js  (script tag, IIFE)  16,737 B  -> budget 19,250 (~15% headroom)
-//   dist/wagechat.mjs (npm, ES module)    18,669 B  -> budget 21,450 (~15% headroom)
+//   dist/wagechat.js  (script tag, IIFE)  16,361 B  -> budget 18,800 (~15% headroom)
+//   dist/wagechat.mjs (npm, ES module)    18,120 B  -> budget 20,850 (~15% headroom)
 // The ES build is larger because Vite keeps whitespace in ES libraries (pure annotations).
 // Raising a budget is allowed, on purpose, with the reason in the commit message.
-const budgets = { 'wagechat.js': 19_250, 'wagechat.mjs': 21_450 } as const;
+const budgets = { 'wagechat.js': 18_800, 'wagechat.mjs': 20_850 } as const;
 
 const widgetDir = fileURLToPath(new URL('..', import.meta.url));
 // vite's package exports hide bin/; the workspace links the package into widget/node_modules.
@@ -29,6 +29,8 @@ beforeAll(() => {
       {
         cwd: widgetDir,
         stdio: 'pipe',
+        // Vitest sets NODE_ENV=test, and Vite then builds a larger, non-production bundle.
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     );
   }
