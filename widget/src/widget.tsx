@@ -4,11 +4,8 @@ import { createApiClient } from './api/client';
 import { createEmitter, type WagechatEventName, type WagechatListener } from './events';
 import type { ResolvedOptions } from './options';
 import { createChatModel } from './state/chat-model';
-import {
-  createConversationStore,
-  getSessionStorage,
-  type KeyValueStore,
-} from './state/conversation-store';
+import { createConversationStore } from './state/conversation-store';
+import { getSessionStorage, type KeyValueStore } from './tab-storage';
 import { App } from './ui/App';
 import { widgetStyles } from './ui/styles';
 

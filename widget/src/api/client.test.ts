@@ -76,6 +76,30 @@ describe('createApiClient', () => {
     expect(server.requests.filter((r) => r.path === '/api/v1/auth/session')).toHaveLength(2);
   });
 
+  it('keeps the visitor token in tab storage so a reload stays the same visitor', async () => {
+    const server = createFakeChatServer();
+    const data = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    };
+    server.reply(
+      { kind: 'stream', chunks: [answerStream({ text: 'a' })] },
+      { kind: 'stream', chunks: [answerStream({ text: 'b' })] },
+    );
+    const before = createApiClient({ api, tenant: 'demo', fetch: server.fetch, storage });
+    await before.sendMessage({ message: '1' }, () => undefined);
+    const afterReload = createApiClient({ api, tenant: 'demo', fetch: server.fetch, storage });
+    await afterReload.sendMessage({ message: '2' }, () => undefined);
+    expect(server.requests.filter((r) => r.path === '/api/v1/auth/session')).toHaveLength(1);
+    expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer t1');
+    data.set('wagechat:demo:session', '{broken');
+    const corrupted = createApiClient({ api, tenant: 'demo', fetch: server.fetch, storage });
+    server.reply({ kind: 'stream', chunks: [answerStream({ text: 'c' })] });
+    expect((await corrupted.sendMessage({ message: '3' }, () => undefined)).ok).toBe(true);
+  });
+
   it('turns an error body into a typed failure with the request id', async () => {
     const { server, client, onEvent } = setup();
     server.reply({

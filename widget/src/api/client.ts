@@ -1,3 +1,4 @@
+import type { KeyValueStore } from '../tab-storage';
 import { networkFailure, readFailure, toApiErrorCode } from './failure';
 import { createSessionTokens } from './session';
 import { readChatEvents, toCitations } from './sse';
@@ -9,6 +10,8 @@ export interface ApiClientOptions {
   tenant: string;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Keeps the visitor token for this tab (sessionStorage in the browser). */
+  storage?: KeyValueStore | null;
 }
 
 /** One user message to send. */
@@ -67,6 +70,7 @@ export function createApiClient(options: ApiClientOptions) {
     tenant: options.tenant,
     fetch: doFetch,
     now: options.now ?? Date.now,
+    storage: options.storage ?? null,
   });
 
   /** Sends with a visitor token; on 401 gets a fresh token and tries exactly once more. */

@@ -1,3 +1,4 @@
+import type { KeyValueStore } from '../tab-storage';
 import { networkFailure, readFailure } from './failure';
 import type { ApiResult } from './types';
 
@@ -7,6 +8,11 @@ export interface SessionTokenOptions {
   tenant: string;
   fetch: typeof fetch;
   now: () => number;
+  /**
+   * Where to keep the token for this tab. The server binds a conversation to the visitor the
+   * token names, so a reload must reuse the token to see its own thread again.
+   */
+  storage?: KeyValueStore | null;
 }
 
 // Renew a little early so a token never expires between the check and the server reading it.
@@ -29,9 +35,33 @@ function toEpochMs(value: unknown): number {
  * @example const tokens = createSessionTokens({ api, tenant, fetch, now: Date.now }); await tokens.get()
  */
 export function createSessionTokens(options: SessionTokenOptions) {
+  const key = `wagechat:${options.tenant}:session`;
   let token: string | null = null;
   let expiresAt = 0;
   let pending: Promise<ApiResult<string>> | null = null;
+
+  // Storage may be missing or throw (private mode, sandboxed frames): then tokens live in memory.
+  try {
+    const saved = JSON.parse(options.storage?.getItem(key) ?? 'null') as {
+      token?: unknown;
+      expiresAt?: unknown;
+    } | null;
+    if (typeof saved?.token === 'string' && typeof saved.expiresAt === 'number') {
+      token = saved.token;
+      expiresAt = saved.expiresAt;
+    }
+  } catch {
+    // Unreadable: start without a token.
+  }
+
+  function remember(): void {
+    try {
+      if (token === null) options.storage?.removeItem(key);
+      else options.storage?.setItem(key, JSON.stringify({ token, expiresAt }));
+    } catch {
+      // As above.
+    }
+  }
 
   async function request(): Promise<ApiResult<string>> {
     let response: Response;
@@ -57,6 +87,7 @@ export function createSessionTokens(options: SessionTokenOptions) {
     }
     token = body.token;
     expiresAt = toEpochMs(body.expires_at);
+    remember();
     return { ok: true, value: token };
   }
 
@@ -75,6 +106,7 @@ export function createSessionTokens(options: SessionTokenOptions) {
     invalidate(): void {
       token = null;
       expiresAt = 0;
+      remember();
     },
   };
 }

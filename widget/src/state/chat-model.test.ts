@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answerStream, createFakeChatServer } from '../../test/fake-chat-server';
 import { createApiClient } from '../api/client';
 import { createEmitter, type WagechatEventMap } from '../events';
+import type { KeyValueStore } from '../tab-storage';
 import { createChatModel } from './chat-model';
-import { createConversationStore, type KeyValueStore } from './conversation-store';
+import { createConversationStore } from './conversation-store';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -1,5 +1,4 @@
-/** The subset of Web Storage we use, so tests and storage-less pages can pass their own. */
-export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+import type { KeyValueStore } from '../tab-storage';
 
 /**
  * Remembers the conversation id for this tab in sessionStorage, so a reload keeps the thread
@@ -36,12 +35,3 @@ export function createConversationStore(storage: KeyValueStore | null, tenant: s
 }
 
 export type ConversationStore = ReturnType<typeof createConversationStore>;
-
-/** sessionStorage if this page may use it, else null (reading the property itself can throw). */
-export function getSessionStorage(): KeyValueStore | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}
