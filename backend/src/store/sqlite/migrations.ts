@@ -66,4 +66,43 @@ export const sqliteMigrations: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_logs is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'documents',
+    // One row per file name per tenant; one row per upload of it. `live_version` is the
+    // version searches use; swapping it is a single UPDATE, hence atomic for readers.
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        live_version INTEGER,
+        latest_version INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (tenant_id, name)
+      );
+      CREATE TABLE document_versions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        tenant_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('processing', 'ready', 'superseded', 'failed')),
+        filename TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        blob_key TEXT NOT NULL,
+        page_count INTEGER,
+        chunk_count INTEGER,
+        embedding_model TEXT,
+        error_reason TEXT,
+        error_message TEXT,
+        uploaded_by TEXT,
+        created_at TEXT NOT NULL,
+        completed_at TEXT,
+        PRIMARY KEY (document_id, version)
+      );
+      CREATE INDEX document_versions_status ON document_versions(status);
+    `,
+  },
 ];

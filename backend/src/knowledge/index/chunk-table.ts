@@ -1,0 +1,171 @@
+import * as lancedb from '@lancedb/lancedb';
+import type { Logger } from 'pino';
+import { type ChunkRow, chunkSchema } from './chunk-row.ts';
+
+export interface ChunkTableOptions {
+  /** LanceDB folder, e.g. `<dataDir>/lancedb`. */
+  uri: string;
+  model: string;
+  dimension: number;
+  logger: Logger;
+  /** Build an ANN index once the table has this many rows (default 5,000). */
+  annMinRows?: number;
+}
+
+/** A hit from one retriever, with its raw score. */
+export interface ScoredRow {
+  row: ChunkRow;
+  /** Cosine similarity (vector) or BM25 score (full text). */
+  score: number;
+}
+
+const COLUMNS = [
+  'id', 'tenant_id', 'document_id', 'version', 'version_key', 'title', 'section', 'page',
+  'page_end', 'ordinal', 'is_qa', 'content_hash', 'text', 'search_text',
+];
+
+/** SQL string literal for LanceDB filters (DataFusion SQL: quotes are doubled). */
+export const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The table name carries the embedding model and dimension, so vectors of two models
+ * can never share a table: a model switch means a new table (see reindex in knowledge-base).
+ */
+export function chunkTableName(model: string, dimension: number): string {
+  return `chunks__${model.replace(/[^a-zA-Z0-9]+/g, '_')}__${dimension}`;
+}
+
+export interface ChunkTable {
+  readonly name: string;
+  add(rows: ChunkRow[]): Promise<void>;
+  /** Deletes rows matching a LanceDB SQL predicate. */
+  deleteWhere(predicate: string): Promise<void>;
+  countRows(predicate?: string): Promise<number>;
+  vectorSearch(vector: number[], filter: string, limit: number): Promise<ScoredRow[]>;
+  textSearch(text: string, filter: string, limit: number): Promise<ScoredRow[]>;
+  /** Reads rows (vectors included) for re-indexing. */
+  scan(predicate?: string): Promise<ChunkRow[]>;
+  /** Creates the BM25 index if it does not exist yet (full-text search needs it). */
+  ensureTextIndex(): Promise<void>;
+  /** Folds new rows into the indexes and builds the ANN index when the table is big enough. */
+  maintain(): Promise<void>;
+  /** Other chunk tables in the folder (earlier models), for re-indexing and removal. */
+  staleTables(): Promise<string[]>;
+  openStale(name: string): Promise<ChunkTable>;
+  dropTable(name: string): Promise<void>;
+  close(): void;
+}
+
+/** Opens (creating when missing) the chunk table for one embedding model. */
+export async function openChunkTable(options: ChunkTableOptions): Promise<ChunkTable> {
+  const db = await lancedb.connect(options.uri);
+  const name = chunkTableName(options.model, options.dimension);
+  const table = (await db.tableNames()).includes(name)
+    ? await db.openTable(name)
+    : await db.createEmptyTable(name, chunkSchema(options.dimension));
+  return wrap(db, table, name, options);
+}
+
+async function wrap(
+  db: lancedb.Connection,
+  table: lancedb.Table,
+  name: string,
+  options: ChunkTableOptions,
+): Promise<ChunkTable> {
+  const annMinRows = options.annMinRows ?? 5_000;
+  const hasIndex = async (column: string) =>
+    (await table.listIndices()).some((index) => index.columns.includes(column));
+  // Checked once and then remembered: listing indices on every search costs milliseconds.
+  let ftsReady = await hasIndex('search_text');
+  const ensureTextIndex = async () => {
+    if (ftsReady || (await table.countRows()) === 0) return;
+    await table.createIndex('search_text', {
+      config: lancedb.Index.fts({
+        stem: true,
+        removeStopWords: true,
+        language: 'English',
+        withPosition: false,
+      }),
+    });
+    ftsReady = true;
+  };
+
+  return {
+    name,
+    async add(rows) {
+      if (rows.length > 0) await table.add(rows as unknown as Record<string, unknown>[]);
+    },
+    async deleteWhere(predicate) {
+      await table.delete(predicate);
+    },
+    countRows: (predicate) => table.countRows(predicate),
+    async vectorSearch(vector, filter, limit) {
+      const rows = await table
+        .query()
+        .nearestTo(vector)
+        // Must match the ANN index metric, or LanceDB quietly scans everything instead.
+        .distanceType('cosine')
+        // Only used once the ANN index exists: probe enough partitions and re-rank exactly.
+        .nprobes(20)
+        .refineFactor(5)
+        .where(filter)
+        .select([...COLUMNS, '_distance'])
+        .limit(limit)
+        .toArray();
+      return rows.map((row) => ({
+        row: row as ChunkRow,
+        // Cosine distance is 1 - cosine similarity; clamp into the 0..1 the API promises.
+        score: Math.min(1, Math.max(0, 1 - Number(row._distance))),
+      }));
+    },
+    async textSearch(text, filter, limit) {
+      if (!ftsReady) return [];
+      const rows = await table
+        .query()
+        .fullTextSearch(text, { columns: 'search_text' })
+        .where(filter)
+        .select([...COLUMNS, '_score'])
+        .limit(limit)
+        .toArray();
+      return rows.map((row) => ({ row: row as ChunkRow, score: Number(row._score) }));
+    },
+    async scan(predicate) {
+      const query = table.query();
+      if (predicate) query.where(predicate);
+      const rows = await query.toArray();
+      return rows.map((row) => ({ ...(row as ChunkRow), vector: Array.from(row.vector as Iterable<number>) }));
+    },
+    ensureTextIndex,
+    async maintain() {
+      const rows = await table.countRows();
+      if (rows === 0) return;
+      await ensureTextIndex();
+      if (rows >= annMinRows && !(await hasIndex('vector'))) {
+        const started = performance.now();
+        await table.createIndex('vector', {
+          config: lancedb.Index.ivfPq({
+            distanceType: 'cosine',
+            numPartitions: Math.max(1, Math.round(Math.sqrt(rows) / 2)),
+            numSubVectors: Math.max(1, Math.floor(options.dimension / 8)),
+          }),
+        });
+        options.logger.info({ rows, ms: Math.round(performance.now() - started) }, 'built ANN index');
+      }
+      // Folds unindexed rows into the FTS/ANN indexes and compacts deleted rows away.
+      await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+    },
+    async staleTables() {
+      return (await db.tableNames()).filter((t) => t.startsWith('chunks__') && t !== name);
+    },
+    async openStale(other) {
+      return wrap(db, await db.openTable(other), other, options);
+    },
+    async dropTable(other) {
+      await db.dropTable(other);
+    },
+    close() {
+      table.close();
+      db.close();
+    },
+  };
+}

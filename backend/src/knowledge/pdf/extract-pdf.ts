@@ -1,0 +1,80 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pagesToBlocks } from './page-blocks.ts';
+import { removeRunningLines } from './running-lines.ts';
+import { itemsToLines, type PositionedText } from './text-lines.ts';
+import type { ExtractedPdf, IngestFailureReason, RawPage } from './types.ts';
+
+/** A file we recognised as unusable, with the reason the admin sees. */
+export class ExtractionError extends Error {
+  override readonly name = 'ExtractionError';
+  constructor(
+    readonly reason: IngestFailureReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads every page's text with pdfjs and shapes it into headings and paragraphs.
+ * CPU-heavy: call it from a worker thread (see extract-pool.ts), not the server's loop.
+ */
+export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
+  const task = getDocument({
+    data: bytes,
+    // No fonts are rendered; skipping them keeps pdfjs from warning about missing font data.
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw classify(error);
+  }
+  try {
+    const raw: RawPage[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const [, , , height = 792] = page.view;
+      const content = await page.getTextContent();
+      const items = content.items.filter((item): item is PositionedText & typeof item => 'str' in item);
+      raw.push({ number, height, lines: itemsToLines(items, height) });
+      page.cleanup();
+    }
+    const pages = pagesToBlocks(removeRunningLines(raw));
+    const letters = pages
+      .flatMap((page) => page.blocks)
+      .reduce((n, block) => n + (block.text.match(/\p{L}/gu)?.length ?? 0), 0);
+    if (letters < 20) {
+      throw new ExtractionError('pdf_no_text', 'The PDF has no extractable text (is it a scan?).');
+    }
+    const metadata = await doc.getMetadata().catch(() => null);
+    const info = metadata?.info as { Title?: unknown } | undefined;
+    const metaTitle = typeof info?.Title === 'string' ? info.Title.trim() : '';
+    const firstHeading = pages
+      .flatMap((page) => page.blocks)
+      .find((block) => block.kind === 'heading' && block.level === 1);
+    return { pageCount: doc.numPages, title: metaTitle || firstHeading?.text || null, pages };
+  } catch (error) {
+    throw error instanceof ExtractionError ? error : classify(error);
+  } finally {
+    await task.destroy();
+  }
+}
+
+function classify(error: unknown): ExtractionError {
+  const name = error instanceof Error ? error.name : '';
+  // pdfjs does not export PasswordException, so match by name.
+  if (name === 'PasswordException') {
+    return new ExtractionError('pdf_encrypted', 'The PDF is password-protected.');
+  }
+  if (name === 'InvalidPDFException' || name === 'FormatError') {
+    return new ExtractionError('pdf_invalid', 'The PDF is damaged and cannot be read.');
+  }
+  return new ExtractionError('extract_failed', 'The PDF could not be read.');
+}

@@ -1,0 +1,20 @@
+import { parentPort } from 'node:worker_threads';
+import { ExtractionError, extractPdf } from './extract-pdf.ts';
+import type { ExtractRequest, ExtractResponse } from './extract-protocol.ts';
+
+// Worker-thread entry: one PDF at a time, so a pool of N workers uses N cores at most.
+const port = parentPort;
+if (!port) throw new Error('extract-worker.ts must run in a worker thread');
+
+port.on('message', (request: ExtractRequest) => {
+  extractPdf(new Uint8Array(request.bytes)).then(
+    (pdf) => port.postMessage({ id: request.id, ok: true, pdf } satisfies ExtractResponse),
+    (error: unknown) => {
+      const failure =
+        error instanceof ExtractionError
+          ? { reason: error.reason, message: error.message }
+          : { reason: 'extract_failed' as const, message: 'The PDF could not be read.' };
+      port.postMessage({ id: request.id, ok: false, ...failure } satisfies ExtractResponse);
+    },
+  );
+});

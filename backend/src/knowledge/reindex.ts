@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Embedder } from './embedding/types.ts';
+import type { ChunkRow } from './index/chunk-row.ts';
+import { type ChunkTable, sqlString } from './index/chunk-table.ts';
+
+export interface ReindexInput {
+  table: ChunkTable;
+  embedder: Embedder;
+  liveKeys: string[];
+  logger: Logger;
+}
+
+/**
+ * After an embedding model switch the current model's table is new and the old model's
+ * table still holds the live chunks. Re-embed those chunks into the new table, then drop
+ * the old table: vectors of two models never meet. Interrupted half-way, the old table is
+ * still there and the next start does it again from a cleared new table.
+ */
+export async function reindexStaleTables({ table, embedder, liveKeys, logger }: ReindexInput) {
+  const stale = await table.staleTables();
+  if (stale.length === 0) return;
+  let source: { name: string; rows: ChunkRow[] } | null = null;
+  if (liveKeys.length > 0) {
+    const filter = `version_key IN (${liveKeys.map(sqlString).join(', ')})`;
+    for (const name of stale) {
+      const other = await table.openStale(name);
+      const rows = await other.scan(filter);
+      if (!source || rows.length > source.rows.length) source = { name, rows };
+    }
+  }
+  if (source && source.rows.length > 0) {
+    const started = performance.now();
+    await table.deleteWhere('true');
+    for (let start = 0; start < source.rows.length; start += 256) {
+      const batch = source.rows.slice(start, start + 256);
+      const vectors = await embedder.embedDocuments(batch.map((row) => row.search_text));
+      await table.add(batch.map((row, i) => ({ ...row, vector: vectors[i]! })));
+    }
+    await table.maintain();
+    logger.info(
+      { from: source.name, to: table.name, rows: source.rows.length, ms: Math.round(performance.now() - started) },
+      'embedding model changed: re-indexed live chunks',
+    );
+  }
+  for (const name of stale) await table.dropTable(name);
+}

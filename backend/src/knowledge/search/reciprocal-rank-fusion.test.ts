@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { reciprocalRankFusion } from './reciprocal-rank-fusion.ts';
+
+const list = (...ids: string[]) => ids.map((id) => ({ id, item: id }));
+
+describe('reciprocalRankFusion', () => {
+  it('ranks an item both lists found above items only one list found', () => {
+    const fused = reciprocalRankFusion([list('a', 'b', 'c'), list('d', 'c', 'e')]);
+    expect(fused[0]?.id).toBe('c');
+    expect(fused[0]?.ranks).toEqual([3, 2]);
+    expect(fused.find((f) => f.id === 'd')?.ranks).toEqual([null, 1]);
+  });
+
+  it('scores 1 / (k + rank) summed over lists', () => {
+    const [top] = reciprocalRankFusion([list('x'), list('x')], 60);
+    expect(top?.score).toBeCloseTo(2 / 61, 10);
+  });
+
+  it('handles empty lists', () => {
+    expect(reciprocalRankFusion([[], []])).toEqual([]);
+    expect(reciprocalRankFusion<string>([])).toEqual([]);
+  });
+
+  it('breaks ties deterministically', () => {
+    const a = reciprocalRankFusion([list('p', 'q'), list('q', 'p')]).map((f) => f.id);
+    const b = reciprocalRankFusion([list('q', 'p'), list('p', 'q')]).map((f) => f.id);
+    expect(a).toEqual(b);
+  });
+});

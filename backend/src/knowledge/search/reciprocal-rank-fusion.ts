@@ -1,0 +1,39 @@
+/** One ranked list entry from either retriever. */
+export interface Ranked<T> {
+  id: string;
+  item: T;
+}
+
+export interface Fused<T> {
+  id: string;
+  item: T;
+  score: number;
+  /** 1-based rank in each list, or null when the list did not have it. */
+  ranks: (number | null)[];
+}
+
+/**
+ * Reciprocal rank fusion (Cormack et al., 2009): score = Σ 1 / (k + rank). Uses ranks only,
+ * so BM25 scores and cosine similarities need no common scale. k = 60 is the paper's value.
+ */
+export function reciprocalRankFusion<T>(lists: Ranked<T>[][], k = 60): Fused<T>[] {
+  const byId = new Map<string, Fused<T>>();
+  lists.forEach((list, listIndex) => {
+    list.forEach((entry, index) => {
+      let fused = byId.get(entry.id);
+      if (!fused) {
+        fused = { id: entry.id, item: entry.item, score: 0, ranks: lists.map(() => null) };
+        byId.set(entry.id, fused);
+      }
+      fused.score += 1 / (k + index + 1);
+      fused.ranks[listIndex] = index + 1;
+    });
+  });
+  // Ties (same ranks mirrored) fall back to the best single rank, then to the id, for stability.
+  return [...byId.values()].sort(
+    (a, b) =>
+      b.score - a.score ||
+      Math.min(...a.ranks.map((r) => r ?? Infinity)) - Math.min(...b.ranks.map((r) => r ?? Infinity)) ||
+      a.id.localeCompare(b.id),
+  );
+}

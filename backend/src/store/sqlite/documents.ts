@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type {
+  DocumentRecord,
+  DocumentRepository,
+  DocumentVersion,
+  DocumentVersionStatus,
+  LiveVersion,
+} from '../documents';
+
+interface VersionRow {
+  document_id: string;
+  tenant_id: string;
+  version: number;
+  status: DocumentVersionStatus;
+  filename: string;
+  sha256: string;
+  size_bytes: number;
+  blob_key: string;
+  page_count: number | null;
+  chunk_count: number | null;
+  embedding_model: string | null;
+  error_reason: string | null;
+  error_message: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+interface DocumentRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  title: string;
+  live_version: number | null;
+  latest_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const toVersion = (r: VersionRow): DocumentVersion => ({
+  documentId: r.document_id,
+  tenantId: r.tenant_id,
+  version: r.version,
+  status: r.status,
+  filename: r.filename,
+  sha256: r.sha256,
+  sizeBytes: r.size_bytes,
+  blobKey: r.blob_key,
+  pageCount: r.page_count,
+  chunkCount: r.chunk_count,
+  embeddingModel: r.embedding_model,
+  errorReason: r.error_reason,
+  errorMessage: r.error_message,
+  uploadedBy: r.uploaded_by,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+});
+
+/** SQLite documents and document_versions (migration 2). */
+export function createSqliteDocumentRepository(db: Database): DocumentRepository {
+  const now = () => new Date().toISOString();
+  const byName = db.prepare<[string, string], DocumentRow>(
+    'SELECT * FROM documents WHERE tenant_id = ? AND name = ?',
+  );
+  const byId = db.prepare<[string, string], DocumentRow>(
+    'SELECT * FROM documents WHERE tenant_id = ? AND id = ?',
+  );
+  const byTenant = db.prepare<[string], DocumentRow>(
+    'SELECT * FROM documents WHERE tenant_id = ? ORDER BY name',
+  );
+  const version = db.prepare<[string, number], VersionRow>(
+    'SELECT * FROM document_versions WHERE document_id = ? AND version = ?',
+  );
+
+  const toRecord = (row: DocumentRow): DocumentRecord => {
+    const latest = version.get(row.id, row.latest_version);
+    const live = row.live_version === null ? undefined : version.get(row.id, row.live_version);
+    return {
+      id: row.id,
+      tenantId: row.tenant_id,
+      name: row.name,
+      title: row.title,
+      liveVersion: row.live_version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      latest: toVersion(latest!),
+      live: live ? toVersion(live) : null,
+    };
+  };
+
+  const begin = db.transaction((input: Parameters<DocumentRepository['beginVersion']>[0]) => {
+    const at = now();
+    let doc = byName.get(input.tenantId, input.filename);
+    if (!doc) {
+      db.prepare(
+        `INSERT INTO documents (id, tenant_id, name, title, live_version, latest_version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, NULL, 0, ?, ?)`,
+      ).run(randomUUID(), input.tenantId, input.filename, input.title, at, at);
+      doc = byName.get(input.tenantId, input.filename)!;
+    }
+    const next = doc.latest_version + 1;
+    db.prepare('UPDATE documents SET latest_version = ?, updated_at = ? WHERE id = ?').run(
+      next,
+      at,
+      doc.id,
+    );
+    db.prepare(
+      `INSERT INTO document_versions (document_id, tenant_id, version, status, filename, sha256,
+         size_bytes, blob_key, uploaded_by, created_at)
+       VALUES (?, ?, ?, 'processing', ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      doc.id,
+      input.tenantId,
+      next,
+      input.filename,
+      input.sha256,
+      input.sizeBytes,
+      input.blobKey,
+      input.uploadedBy ?? null,
+      at,
+    );
+    return toVersion(version.get(doc.id, next)!);
+  });
+
+  const complete = db.transaction((input: Parameters<DocumentRepository['completeVersion']>[0]) => {
+    const at = now();
+    db.prepare(
+      `UPDATE document_versions SET status = 'superseded'
+       WHERE document_id = ? AND status = 'ready' AND version <> ?`,
+    ).run(input.documentId, input.version);
+    db.prepare(
+      `UPDATE document_versions SET status = 'ready', page_count = ?, chunk_count = ?,
+         embedding_model = ?, error_reason = NULL, error_message = NULL, completed_at = ?
+       WHERE document_id = ? AND version = ?`,
+    ).run(input.pageCount, input.chunkCount, input.embeddingModel, at, input.documentId, input.version);
+    db.prepare('UPDATE documents SET live_version = ?, title = ?, updated_at = ? WHERE id = ?').run(
+      input.version,
+      input.title,
+      at,
+      input.documentId,
+    );
+    const row = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(
+      input.documentId,
+    );
+    if (!row) throw new Error(`Document ${input.documentId} was deleted while ingesting`);
+    return toRecord(row);
+  });
+
+  return {
+    async beginVersion(input) {
+      return begin(input);
+    },
+    async completeVersion(input) {
+      return complete(input);
+    },
+    async failVersion(documentId, v, reason, message) {
+      db.prepare(
+        `UPDATE document_versions SET status = 'failed', error_reason = ?, error_message = ?, completed_at = ?
+         WHERE document_id = ? AND version = ?`,
+      ).run(reason, message, now(), documentId, v);
+    },
+    async list(tenantId) {
+      return byTenant.all(tenantId).map(toRecord);
+    },
+    async get(tenantId, id) {
+      const row = byId.get(tenantId, id);
+      return row ? toRecord(row) : null;
+    },
+    async getVersion(documentId, v) {
+      const row = version.get(documentId, v);
+      return row ? toVersion(row) : null;
+    },
+    async listVersions(documentId) {
+      return db
+        .prepare<[string], VersionRow>(
+          'SELECT * FROM document_versions WHERE document_id = ? ORDER BY version',
+        )
+        .all(documentId)
+        .map(toVersion);
+    },
+    async delete(tenantId, id) {
+      return db.transaction(() => {
+        const row = byId.get(tenantId, id);
+        if (!row) return false;
+        db.prepare('DELETE FROM document_versions WHERE document_id = ?').run(id);
+        db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+        return true;
+      })();
+    },
+    async listProcessing() {
+      return db
+        .prepare<[], VersionRow>(
+          "SELECT * FROM document_versions WHERE status = 'processing' ORDER BY created_at",
+        )
+        .all()
+        .map(toVersion);
+    },
+    async listLive() {
+      return db
+        .prepare<[], { tenant_id: string; id: string; live_version: number; title: string }>(
+          'SELECT tenant_id, id, live_version, title FROM documents WHERE live_version IS NOT NULL',
+        )
+        .all()
+        .map(
+          (r): LiveVersion => ({
+            tenantId: r.tenant_id,
+            documentId: r.id,
+            version: r.live_version,
+            title: r.title,
+          }),
+        );
+    },
+  };
+}
