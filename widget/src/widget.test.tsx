@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerStream, createFakeChatServer } from '../test/fake-chat-server';
 import { createDefaultOptions, resolveOptions } from './options';
+import type { KeyValueStore } from './tab-storage';
 import { createWidget, type WagechatHandle } from './widget';
 
 let handle: WagechatHandle | null = null;
@@ -11,15 +12,18 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function setup(options: Record<string, unknown> = {}) {
-  const server = createFakeChatServer();
+function setup(
+  options: Record<string, unknown> = {},
+  storage: KeyValueStore | null = null,
+  server = createFakeChatServer(),
+) {
   const element = document.createElement('div');
   document.body.append(element);
   const resolved = resolveOptions(createDefaultOptions('https://chat.example.com'), {
     tenant: 'demo',
     ...options,
   });
-  handle = createWidget(element, resolved, { fetch: server.fetch, storage: null });
+  handle = createWidget(element, resolved, { fetch: server.fetch, storage });
   const root = element.querySelector('[data-wagechat]')?.shadowRoot as ShadowRoot;
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector);
   return { server, root, $, element, handle };
@@ -184,6 +188,45 @@ describe('the widget UI', () => {
     type(textarea, 'x'.repeat(3600));
     await until(() => expect($('.wc-count')?.textContent).toBe('3600 / 4000'));
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('shows the same thread after a reload, as the same visitor', async () => {
+    const data = new Map<string, string>();
+    const storage: KeyValueStore = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
+    const first = setup({}, storage);
+    first.server.reply({
+      kind: 'stream',
+      chunks: [answerStream({ text: 'Next business day.', conversationId: 'c_5' })],
+    });
+    const textarea = await openPanel(first.handle, first.root);
+    type(textarea, 'When do tips arrive?');
+    pressKey(textarea, 'Enter');
+    await until(() =>
+      expect(first.root.querySelector('[data-role="assistant"]')?.textContent).toContain(
+        'Next business day.',
+      ),
+    );
+    first.handle.unmount();
+    document.body.innerHTML = '';
+
+    // The "reloaded" page: same tab storage, same server, fresh widget.
+    first.server.setHistory({
+      conversation_id: 'c_5',
+      messages: [
+        { id: 'u', role: 'user', text: 'When do tips arrive?', citations: [], created_at: '' },
+        { id: 'a', role: 'assistant', text: 'Next business day.', citations: [], created_at: '' },
+      ],
+    });
+    const second = setup({}, storage, first.server);
+    second.handle.open();
+    await until(() => expect(second.root.querySelectorAll('[data-role]')).toHaveLength(2));
+    const sessions = first.server.requests.filter((r) => r.path === '/api/v1/auth/session');
+    expect(sessions).toHaveLength(1);
+    expect(first.server.requests.at(-1)?.path).toBe('/api/v1/chat/history/c_5');
   });
 
   it('is removed entirely by unmount, and later calls do nothing', () => {

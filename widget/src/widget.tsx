@@ -48,16 +48,15 @@ export function createWidget(
   element.append(host);
 
   const emitter = createEmitter();
+  const storage = deps.storage === undefined ? getSessionStorage() : deps.storage;
   const model = createChatModel({
     client: createApiClient({
       api: options.api,
       tenant: options.tenant,
+      storage,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     }),
-    conversations: createConversationStore(
-      deps.storage === undefined ? getSessionStorage() : deps.storage,
-      options.tenant,
-    ),
+    conversations: createConversationStore(storage, options.tenant),
     emit: emitter.emit,
   });
   const isOpen = signal(false);
