@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { ask, installModes, openWidget } from './install-modes';
+
+// Facts come from demo/kb/README.md ("Facts for end-to-end tests").
+const answerable = {
+  question: 'How much does Instant Pay cost?',
+  fact: '$2.99',
+  source: /^Instant Pay\b.*, p\. [1-3]$/,
+};
+const unanswerable = 'How many vacation days do I get each year?';
+
+const screenshotPath = (name: string) =>
+  fileURLToPath(new URL(`../test-results/${name}`, import.meta.url));
+
+for (const mode of installModes) {
+  test.describe(`installed by ${mode}`, () => {
+    test('streams an answer from the knowledge base with a citation', async ({ page }) => {
+      const panel = await openWidget(page, mode);
+      const { answer, response } = await ask(page, panel, answerable.question);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toContain('text/event-stream');
+      await expect(answer).toContainText(answerable.fact);
+      const sources = answer.getByRole('list', { name: 'Sources' }).getByRole('listitem');
+      await expect(sources.first()).toHaveText(answerable.source);
+      await expect(answer.locator('.wc-escalation')).toHaveCount(0);
+      if (mode === 'script tag') {
+        await page.screenshot({ path: screenshotPath('widget-open-demo-portal.png') });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: screenshotPath('widget-open-mobile.png') });
+      }
+    });
+
+    test('hands over a question it cannot answer to a person', async ({ page }) => {
+      const panel = await openWidget(page, mode);
+      const { answer } = await ask(page, panel, unanswerable);
+      await expect(answer).toContainText(/a person will follow up/i);
+      await expect(answer.locator('.wc-escalation')).toBeVisible();
+      if (mode === 'script tag') {
+        await page.screenshot({ path: screenshotPath('widget-handover-demo-portal.png') });
+      }
+    });
+  });
+}
+
+test('keeps the thread after a reload', async ({ page }) => {
+  const panel = await openWidget(page, 'script tag');
+  await ask(page, panel, answerable.question);
+  await page.reload();
+  await page.getByRole('button', { name: 'Open support chat' }).click();
+  const restored = page.getByRole('dialog');
+  await expect(restored.locator('[data-role="user"]')).toContainText(answerable.question);
+  await expect(restored.locator('[data-role="assistant"]')).toContainText(answerable.fact);
+});
+
+test('Escape closes the panel and returns focus to the launcher', async ({ page }) => {
+  await openWidget(page, 'script tag');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Open support chat' })).toBeFocused();
+});
