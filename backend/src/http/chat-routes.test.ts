@@ -116,7 +116,6 @@ describe('POST /api/v1/chat/message', () => {
   });
 
   it('validates the body: empty, too long, wrong types, bad JSON, unknown conversation', async () => {
-    const t = await token();
     const cases: Array<[unknown, number, string]> = [
       [{ message: '   ' }, 400, 'message: must not be empty'],
       [{ message: 'x'.repeat(4001) }, 400, 'message: must be at most 4000 characters'],
@@ -130,11 +129,12 @@ describe('POST /api/v1/chat/message', () => {
       ],
     ];
     for (const [body, status, text] of cases) {
-      const res = await send(t, body);
+      // A token per case: rejected requests count against the visitor's rate limit too.
+      const res = await send(await token(), body);
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain(text);
     }
-    const huge = await send(t, { message: 'y'.repeat(40_000) });
+    const huge = await send(await token(), { message: 'y'.repeat(40_000) });
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('too_large');
   });
