@@ -24,11 +24,14 @@ export interface KnowledgeBaseTuning {
   extractWorkers: number | undefined;
   /** Documents ingested at the same time (default 2). */
   ingestConcurrency: number;
-  /** Rows before an ANN (IVF-PQ, cosine) index is built (default 5,000). */
+  /**
+   * Rows before an ANN index (HNSW-SQ, cosine) is built (default 2,000). An exact scan of
+   * 6,500 chunks measured ~30 ms here, the index ~4 ms; below 2,000 rows the scan is cheap.
+   */
   annMinRows: number;
   /** Largest document accepted, in bytes (default 50 MB). */
   maxDocumentBytes: number;
-  /** Texts per embedding call (default 64). */
+  /** Texts per embedding call (default 32). */
   embedBatchSize: number;
 }
 
@@ -36,9 +39,9 @@ export const DEFAULT_TUNING: KnowledgeBaseTuning = {
   chunking: DEFAULT_CHUNKING,
   extractWorkers: undefined,
   ingestConcurrency: 2,
-  annMinRows: 5_000,
+  annMinRows: 2_000,
   maxDocumentBytes: 50 * 1024 * 1024,
-  embedBatchSize: 64,
+  embedBatchSize: 32,
 };
 
 export interface KnowledgeBaseOptions {
@@ -121,9 +124,12 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   const perDocument = createKeyedLock();
   let maintenance: Promise<void> = Promise.resolve();
   let maintenanceQueued = false;
+  let activeIngests = 0;
 
+  // Compaction and index updates rewrite files and take the write queue: run them once a
+  // batch is done rather than after every document (rows not yet indexed are still searched).
   const scheduleMaintenance = () => {
-    if (maintenanceQueued) return;
+    if (maintenanceQueued || activeIngests > 0) return;
     maintenanceQueued = true;
     maintenance = maintenance.then(() =>
       writes.run(async () => {
@@ -239,7 +245,13 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
             await documents.failVersion(version.documentId, version.version, 'too_large', FAILURE_MESSAGES.too_large);
             throw ingestError('too_large', { document_id: version.documentId, max_bytes: limit });
           }
-          return processVersion(version, bytes);
+          activeIngests++;
+          try {
+            return await processVersion(version, bytes);
+          } finally {
+            activeIngests--;
+            scheduleMaintenance();
+          }
         }),
       );
     },
