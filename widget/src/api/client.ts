@@ -1,5 +1,6 @@
 import type { KeyValueStore } from '../tab-storage';
 import { networkFailure, readFailure, toApiErrorCode } from './failure';
+import { jsonAnswerToEvents } from './json-answer';
 import { createSessionTokens } from './session';
 import { readChatEvents, toCitations } from './sse';
 import type { ApiResult, ChatEvent, ConversationHistory, HistoryMessage } from './types';
@@ -22,38 +23,6 @@ export interface SendInput {
 
 /** The client as the chat model sees it. */
 export type ApiClient = ReturnType<typeof createApiClient>;
-
-/** The JSON answer, for servers (or proxies) that do not stream: replayed as the same events. */
-function jsonAnswerToEvents(body: Record<string, unknown>): ChatEvent[] {
-  const events: ChatEvent[] = [
-    {
-      type: 'meta',
-      conversation_id: String(body.conversation_id ?? ''),
-      message_id: String(body.message_id ?? ''),
-    },
-    { type: 'token', text: typeof body.answer === 'string' ? body.answer : '' },
-    { type: 'citations', citations: toCitations(body.citations) },
-  ];
-  const escalation = body.escalation as
-    | { status?: unknown; ticket_id?: unknown }
-    | null
-    | undefined;
-  if (escalation && typeof escalation.status === 'string') {
-    events.push({
-      type: 'escalation',
-      escalation: {
-        status: escalation.status,
-        ...(typeof escalation.ticket_id === 'string' ? { ticket_id: escalation.ticket_id } : {}),
-      },
-    });
-  }
-  events.push({
-    type: 'done',
-    confidence: typeof body.confidence === 'number' ? body.confidence : 0,
-    response_time_ms: typeof body.response_time_ms === 'number' ? body.response_time_ms : 0,
-  });
-  return events;
-}
 
 /**
  * The widget's only door to the server. Every method resolves to an `ApiResult`; nothing it

@@ -1,0 +1,37 @@
+import { toCitations } from './sse';
+import type { ChatEvent } from './types';
+
+/**
+ * The `Accept: application/json` answer of contract v1, replayed as the events a stream would
+ * have carried, for servers or proxies that do not stream.
+ */
+export function jsonAnswerToEvents(body: Record<string, unknown>): ChatEvent[] {
+  const events: ChatEvent[] = [
+    {
+      type: 'meta',
+      conversation_id: String(body.conversation_id ?? ''),
+      message_id: String(body.message_id ?? ''),
+    },
+    { type: 'token', text: typeof body.answer === 'string' ? body.answer : '' },
+    { type: 'citations', citations: toCitations(body.citations) },
+  ];
+  const escalation = body.escalation as
+    | { status?: unknown; ticket_id?: unknown }
+    | null
+    | undefined;
+  if (escalation && typeof escalation.status === 'string') {
+    events.push({
+      type: 'escalation',
+      escalation: {
+        status: escalation.status,
+        ...(typeof escalation.ticket_id === 'string' ? { ticket_id: escalation.ticket_id } : {}),
+      },
+    });
+  }
+  events.push({
+    type: 'done',
+    confidence: typeof body.confidence === 'number' ? body.confidence : 0,
+    response_time_ms: typeof body.response_time_ms === 'number' ? body.response_time_ms : 0,
+  });
+  return events;
+}
