@@ -84,7 +84,9 @@ try {
   }
   const closing = performance.now();
   await kb.close();
-  console.log(`background index maintenance finished ${((performance.now() - closing) / 1000).toFixed(1)} s later`);
+  console.log(
+    `background index maintenance finished ${((performance.now() - closing) / 1000).toFixed(1)} s later`,
+  );
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   console.log(`peak RSS: ${mb(peakRss)}`);

@@ -21,7 +21,9 @@ interface EvalCase {
 
 const root = new URL('..', import.meta.url).pathname;
 const pdfDir = join(root, 'demo/kb/pdf');
-const cases = JSON.parse(await readFile(join(root, 'demo/kb/eval/retrieval.json'), 'utf8')) as EvalCase[];
+const cases = JSON.parse(
+  await readFile(join(root, 'demo/kb/eval/retrieval.json'), 'utf8'),
+) as EvalCase[];
 const dataDir = await mkdtemp(join(tmpdir(), 'wagechat-eval-'));
 const store = openSqliteStore({ path: ':memory:' });
 const kb = await createKnowledgeBase({
@@ -32,9 +34,14 @@ const kb = await createKnowledgeBase({
 });
 try {
   const files = (await readdir(pdfDir)).filter((f) => f.endsWith('.pdf')).sort();
-  if (files.length === 0) throw new Error(`No PDFs in ${pdfDir}: run pnpm --filter @wagechat/demo build`);
+  if (files.length === 0)
+    throw new Error(`No PDFs in ${pdfDir}: run pnpm --filter @wagechat/demo build`);
   for (const file of files) {
-    await kb.ingest({ tenantId: 'eval', filename: file, bytes: await readFile(join(pdfDir, file)) });
+    await kb.ingest({
+      tenantId: 'eval',
+      filename: file,
+      bytes: await readFile(join(pdfDir, file)),
+    });
   }
   const names = new Map((await kb.listDocuments('eval')).map((d) => [d.id, d.name]));
   let top1 = 0;
@@ -57,7 +64,9 @@ try {
   }
   const n = cases.length;
   console.log(`retrieval eval: ${n} questions over ${files.length} documents (offline embedder)`);
-  console.log(`recall@1 ${(top1 / n).toFixed(3)}  recall@5 ${(top5 / n).toFixed(3)}  MRR ${(reciprocal / n).toFixed(3)}`);
+  console.log(
+    `recall@1 ${(top1 / n).toFixed(3)}  recall@5 ${(top5 / n).toFixed(3)}  MRR ${(reciprocal / n).toFixed(3)}`,
+  );
   if (misses.length > 0) console.log(`missed in top 5:\n${misses.join('\n')}`);
 } finally {
   await kb.close();

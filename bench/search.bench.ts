@@ -10,17 +10,26 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHashingEmbedder } from '../backend/src/knowledge/embedding/hashing-embedder.ts';
-import { createKnowledgeBase, type KnowledgeBase } from '../backend/src/knowledge/knowledge-base.ts';
+import {
+  createKnowledgeBase,
+  type KnowledgeBase,
+} from '../backend/src/knowledge/knowledge-base.ts';
 import { createLogger } from '../backend/src/logger.ts';
 import { openSqliteStore } from '../backend/src/store/sqlite/open.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const dirs = [join(root, 'bench/.fixtures/scale'), join(root, 'demo/kb/pdf')];
 const questions = (
-  JSON.parse(await readFile(join(root, 'demo/kb/eval/retrieval.json'), 'utf8')) as { question: string }[]
+  JSON.parse(await readFile(join(root, 'demo/kb/eval/retrieval.json'), 'utf8')) as {
+    question: string;
+  }[]
 ).map((q) => q.question);
 const extras = ['', ' please', ' today', ' for my account', ' on the app'];
-const queries = Array.from({ length: 1520 }, (_, i) => `${questions[i % questions.length]}${extras[Math.floor(i / questions.length) % extras.length]}`);
+const queries = Array.from(
+  { length: 1520 },
+  (_, i) =>
+    `${questions[i % questions.length]}${extras[Math.floor(i / questions.length) % extras.length]}`,
+);
 
 const dataDir = await mkdtemp(join(tmpdir(), 'wagechat-bench-search-'));
 const store = openSqliteStore({ path: join(dataDir, 'wagechat.db') });
@@ -37,18 +46,25 @@ async function measure(kb: KnowledgeBase, label: string) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
-  console.log(`${label}: ${times.length} queries  p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  max ${times.at(-1)!.toFixed(2)} ms`);
+  const at = (p: number) =>
+    times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
+  console.log(
+    `${label}: ${times.length} queries  p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  max ${times.at(-1)!.toFixed(2)} ms`,
+  );
 }
 
 try {
   let kb = await open();
   let chunks = 0;
   for (const dir of dirs) {
-    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.pdf'));
+    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) =>
+      f.endsWith('.pdf'),
+    );
     if (files.length === 0) console.log(`(no PDFs in ${dir})`);
     const results = await Promise.all(
-      files.map(async (f) => kb.ingest({ tenantId: 'bench', filename: f, bytes: await readFile(join(dir, f)) })),
+      files.map(async (f) =>
+        kb.ingest({ tenantId: 'bench', filename: f, bytes: await readFile(join(dir, f)) }),
+      ),
     );
     chunks += results.reduce((n, r) => n + r.chunkCount, 0);
   }

@@ -21,7 +21,7 @@ const pdf = () =>
 
 const upload = (bytes: Uint8Array, name = 'pay-card.pdf') => {
   const form = new FormData();
-  form.set('file', new File([bytes], name, { type: 'application/pdf' }));
+  form.set('file', new File([new Uint8Array(bytes)], name, { type: 'application/pdf' }));
   return { method: 'POST', body: form };
 };
 
@@ -60,7 +60,14 @@ describe('createDocumentRoutes', () => {
     const created = await app.request('/docs', upload(await pdf()));
     expect(created.status).toBe(201);
     const { document } = (await created.json()) as { document: Record<string, unknown> };
-    expect(document).toMatchObject({ name: 'pay-card.pdf', title: 'Pay card', status: 'ready', version: 1, pages: 1, error: null });
+    expect(document).toMatchObject({
+      name: 'pay-card.pdf',
+      title: 'Pay card',
+      status: 'ready',
+      version: 1,
+      pages: 1,
+      error: null,
+    });
     expect(document.chunk_count).toBeGreaterThan(0);
 
     const again = await app.request('/docs', upload(await pdf()));
@@ -68,25 +75,39 @@ describe('createDocumentRoutes', () => {
 
     const list = (await (await app.request('/docs')).json()) as { documents: { id: string }[] };
     expect(list.documents).toHaveLength(1);
-    const other = (await (await app.request('/docs', { headers: { 'x-test-tenant': 'other' } })).json()) as {
+    const other = (await (
+      await app.request('/docs', { headers: { 'x-test-tenant': 'other' } })
+    ).json()) as {
       documents: unknown[];
     };
     expect(other.documents).toEqual([]);
 
     const one = await app.request(`/docs/${document.id}`);
-    expect(((await one.json()) as { document: { live_version: number } }).document.live_version).toBe(2);
-    expect((await app.request(`/docs/${document.id}`, { headers: { 'x-test-tenant': 'other' } })).status).toBe(404);
+    expect(
+      ((await one.json()) as { document: { live_version: number } }).document.live_version,
+    ).toBe(2);
+    expect(
+      (await app.request(`/docs/${document.id}`, { headers: { 'x-test-tenant': 'other' } })).status,
+    ).toBe(404);
 
     expect((await app.request(`/docs/${document.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await app.request(`/docs/${document.id}`, { method: 'DELETE' })).status).toBe(404);
   });
 
   it('answers 415 for a renamed non-PDF and records the failure', async () => {
-    const res = await app.request('/docs', upload(new TextEncoder().encode('just text'), 'notes.pdf'));
+    const res = await app.request(
+      '/docs',
+      upload(new TextEncoder().encode('just text'), 'notes.pdf'),
+    );
     expect(res.status).toBe(415);
     const body = (await res.json()) as { error: { code: string; details: { reason: string } } };
-    expect(body.error).toMatchObject({ code: 'unsupported_media_type', details: { reason: 'not_pdf' } });
-    const list = (await (await app.request('/docs')).json()) as { documents: Record<string, unknown>[] };
+    expect(body.error).toMatchObject({
+      code: 'unsupported_media_type',
+      details: { reason: 'not_pdf' },
+    });
+    const list = (await (await app.request('/docs')).json()) as {
+      documents: Record<string, unknown>[];
+    };
     expect(list.documents.find((d) => d.name === 'notes.pdf')).toMatchObject({
       status: 'failed',
       chunk_count: 0,

@@ -68,14 +68,21 @@ export function createDocumentRoutes(kb: KnowledgeBase, options: DocumentRoutesO
     bodyLimit({
       maxSize: options.maxUploadBytes + MULTIPART_SLACK,
       onError: () => {
-        throw new AppError('too_large', `The file is larger than ${options.maxUploadBytes} bytes.`, {
-          details: { reason: 'too_large', max_bytes: options.maxUploadBytes },
-        });
+        throw new AppError(
+          'too_large',
+          `The file is larger than ${options.maxUploadBytes} bytes.`,
+          {
+            details: { reason: 'too_large', max_bytes: options.maxUploadBytes },
+          },
+        );
       },
     }),
     async function uploadDocument(c) {
       if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
-        throw new AppError('unsupported_media_type', 'Send the PDF as multipart/form-data in the field "file".');
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the PDF as multipart/form-data in the field "file".',
+        );
       }
       let body: Record<string, unknown>;
       try {

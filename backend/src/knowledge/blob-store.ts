@@ -47,4 +47,3 @@ export function createLocalBlobStore(root: string): BlobStore {
     },
   };
 }
-

@@ -3,6 +3,7 @@ import type { ChunkingOptions } from './chunking/types.ts';
 import type { Embedder } from './embedding/types.ts';
 import { type ChunkRow, versionKey } from './index/chunk-row.ts';
 import type { ExtractedPdf } from './pdf/types.ts';
+import { normalizeSearchText } from './search/search-terms.ts';
 
 export interface BuildRowsInput {
   tenantId: string;
@@ -23,7 +24,7 @@ export const reuseKey = (title: string, contentHash: string) => `${title}\n${con
 
 /** What BM25 and the embedder see: headings make the passage findable by topic. */
 export const searchTextOf = (title: string, section: string, text: string) =>
-  [title, section, text].filter(Boolean).join('\n');
+  normalizeSearchText([title, section, text].filter(Boolean).join('\n'));
 
 /**
  * Chunks an extracted PDF and embeds the chunks into rows for the index. Embeds in

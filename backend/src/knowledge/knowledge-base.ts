@@ -5,15 +5,15 @@ import type { DocumentRecord, DocumentRepository, DocumentVersion } from '../sto
 import { type BlobStore, createLocalBlobStore } from './blob-store.ts';
 import { buildChunkRows, reuseKey } from './build-chunk-rows.ts';
 import { type ChunkingOptions, DEFAULT_CHUNKING } from './chunking/types.ts';
+import { createKeyedLock, createSemaphore, createSerialQueue } from './concurrency.ts';
 import type { Embedder } from './embedding/types.ts';
 import { versionKey } from './index/chunk-row.ts';
 import { openChunkTable, sqlString } from './index/chunk-table.ts';
 import { FAILURE_MESSAGES, ingestError } from './ingest-errors.ts';
 import { createLiveSet } from './live-set.ts';
-import { createPdfExtractor } from './pdf/extract-pool.ts';
 import { ExtractionError } from './pdf/extract-pdf.ts';
+import { createPdfExtractor } from './pdf/extract-pool.ts';
 import { sniffPdf } from './pdf/sniff-pdf.ts';
-import { createSerialQueue, createSemaphore, createKeyedLock } from './concurrency.ts';
 import { reindexStaleTables } from './reindex.ts';
 import { createHybridSearch } from './search/hybrid-search.ts';
 import type { KnowledgeSearch } from './types.ts';
@@ -93,7 +93,10 @@ export interface KnowledgeBase extends KnowledgeSearch {
 }
 
 const titleFromFilename = (filename: string) => {
-  const base = filename.replace(/\.pdf$/i, '').replace(/[-_]+/g, ' ').trim();
+  const base = filename
+    .replace(/\.pdf$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return base ? base[0]!.toUpperCase() + base.slice(1) : 'Untitled document';
 };
 
@@ -210,11 +213,22 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     } catch (error) {
       const reason = error instanceof ExtractionError ? error.reason : 'index_failed';
       log.warn({ reason, err: reason === 'index_failed' ? error : undefined }, 'ingest failed');
-      await documents.failVersion(version.documentId, version.version, reason, FAILURE_MESSAGES[reason]);
-      await writes.run(() => table.deleteWhere(byKey(key))).catch((cleanup: unknown) => {
-        log.error({ err: cleanup }, 'could not remove chunks of a failed version');
-      });
-      throw ingestError(reason, { document_id: version.documentId, version: version.version }, error);
+      await documents.failVersion(
+        version.documentId,
+        version.version,
+        reason,
+        FAILURE_MESSAGES[reason],
+      );
+      await writes
+        .run(() => table.deleteWhere(byKey(key)))
+        .catch((cleanup: unknown) => {
+          log.error({ err: cleanup }, 'could not remove chunks of a failed version');
+        });
+      throw ingestError(
+        reason,
+        { document_id: version.documentId, version: version.version },
+        error,
+      );
     }
   };
 
@@ -242,7 +256,12 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
             uploadedBy: input.uploadedBy ?? null,
           });
           if (tooLarge) {
-            await documents.failVersion(version.documentId, version.version, 'too_large', FAILURE_MESSAGES.too_large);
+            await documents.failVersion(
+              version.documentId,
+              version.version,
+              'too_large',
+              FAILURE_MESSAGES.too_large,
+            );
             throw ingestError('too_large', { document_id: version.documentId, max_bytes: limit });
           }
           activeIngests++;
@@ -281,10 +300,18 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
         await writes.run(() => table.deleteWhere(byKey(key)));
         const bytes = version.blobKey ? await blobs.get(version.blobKey) : null;
         if (!bytes) {
-          await documents.failVersion(version.documentId, version.version, 'index_failed', 'The upload was interrupted and its file is missing.');
+          await documents.failVersion(
+            version.documentId,
+            version.version,
+            'index_failed',
+            'The upload was interrupted and its file is missing.',
+          );
           continue;
         }
-        logger.info({ documentId: version.documentId, version: version.version }, 'resuming interrupted ingest');
+        logger.info(
+          { documentId: version.documentId, version: version.version },
+          'resuming interrupted ingest',
+        );
         await processVersion(version, bytes).catch(() => undefined);
       }
       // Chunks of versions no longer live: a crash between the swap and the clean-up, or a delete.

@@ -38,7 +38,12 @@ export async function reindexStaleTables({ table, embedder, liveKeys, logger }: 
     }
     await table.maintain();
     logger.info(
-      { from: source.name, to: table.name, rows: source.rows.length, ms: Math.round(performance.now() - started) },
+      {
+        from: source.name,
+        to: table.name,
+        rows: source.rows.length,
+        ms: Math.round(performance.now() - started),
+      },
       'embedding model changed: re-indexed live chunks',
     );
   }

@@ -53,7 +53,12 @@ export function chunkDocument(
 
 /** Sentences, keeping their end punctuation; good enough for help-centre prose. */
 function sentences(text: string): string[] {
-  return text.match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
+  return (
+    text
+      .match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [text]
+  );
 }
 
 /** Whole sentences from the end of `text`, at most `limit` characters (none when one is longer). */

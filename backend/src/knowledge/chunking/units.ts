@@ -44,7 +44,13 @@ export function pagesToUnits(pages: readonly ExtractedPage[]): Unit[] {
         open.pageEnd = page.number;
       } else {
         closeQa();
-        units.push({ text: block.text, page: page.number, pageEnd: page.number, section, isQa: false });
+        units.push({
+          text: block.text,
+          page: page.number,
+          pageEnd: page.number,
+          section,
+          isQa: false,
+        });
       }
     }
   }

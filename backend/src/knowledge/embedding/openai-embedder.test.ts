@@ -19,7 +19,9 @@ describe('createOpenAIEmbedder against a fake OpenAI server', () => {
     expect(server.embeddingRequests.every((r) => r.encodingFormat === 'base64')).toBe(true);
     vectors.forEach((vector, i) => {
       expect(vector).toHaveLength(8);
-      server.vectorFor(texts[i]!, 8).forEach((value, j) => expect(vector[j]).toBeCloseTo(value, 6));
+      for (const [j, value] of server.vectorFor(texts[i]!, 8).entries()) {
+        expect(vector[j]).toBeCloseTo(value, 6);
+      }
     });
     // batchSize 2: three texts take two requests.
     expect(server.embeddingRequests.map((r) => r.input.length)).toEqual([2, 1]);
@@ -56,7 +58,10 @@ describe('createOpenAIEmbedder against a fake OpenAI server', () => {
 describe('createEmbedder', () => {
   it('is offline without configuration and OpenAI with a base URL', () => {
     expect(createEmbedder(null).model).toMatch(/^hashing/);
-    const connected = createEmbedder({ baseUrl: 'http://127.0.0.1:1/v1', embeddingModel: 'text-embedding-3-large' });
+    const connected = createEmbedder({
+      baseUrl: 'http://127.0.0.1:1/v1',
+      embeddingModel: 'text-embedding-3-large',
+    });
     expect(connected.model).toBe('text-embedding-3-large');
     expect(connected.dimension).toBe(3072);
   });

@@ -43,6 +43,10 @@ export function chunkSchema(dimension: number): Schema {
     text('content_hash'),
     text('text'),
     text('search_text'),
-    new Field('vector', new FixedSizeList(dimension, new Field('item', new Float32(), true)), false),
+    new Field(
+      'vector',
+      new FixedSizeList(dimension, new Field('item', new Float32(), true)),
+      false,
+    ),
   ]);
 }

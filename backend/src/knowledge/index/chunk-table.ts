@@ -20,8 +20,20 @@ export interface ScoredRow {
 }
 
 const COLUMNS = [
-  'id', 'tenant_id', 'document_id', 'version', 'version_key', 'title', 'section', 'page',
-  'page_end', 'ordinal', 'is_qa', 'content_hash', 'text', 'search_text',
+  'id',
+  'tenant_id',
+  'document_id',
+  'version',
+  'version_key',
+  'title',
+  'section',
+  'page',
+  'page_end',
+  'ordinal',
+  'is_qa',
+  'content_hash',
+  'text',
+  'search_text',
 ];
 
 /** SQL string literal for LanceDB filters (DataFusion SQL: quotes are doubled). */
@@ -133,7 +145,10 @@ async function wrap(
       const query = table.query();
       if (predicate) query.where(predicate);
       const rows = await query.toArray();
-      return rows.map((row) => ({ ...(row as ChunkRow), vector: Array.from(row.vector as Iterable<number>) }));
+      return rows.map((row) => ({
+        ...(row as ChunkRow),
+        vector: Array.from(row.vector as Iterable<number>),
+      }));
     },
     ensureTextIndex,
     async maintain() {
@@ -148,7 +163,10 @@ async function wrap(
         await table.createIndex('vector', {
           config: lancedb.Index.hnswSq({ distanceType: 'cosine', numPartitions: 1 }),
         });
-        options.logger.info({ rows, ms: Math.round(performance.now() - started) }, 'built ANN index');
+        options.logger.info(
+          { rows, ms: Math.round(performance.now() - started) },
+          'built ANN index',
+        );
       }
       // Folds unindexed rows into the FTS/ANN indexes and compacts deleted rows away.
       await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });

@@ -42,7 +42,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
       const page = await doc.getPage(number);
       const [, , , height = 792] = page.view;
       const content = await page.getTextContent();
-      const items = content.items.filter((item): item is PositionedText & typeof item => 'str' in item);
+      const items = content.items.filter(
+        (item): item is PositionedText & typeof item => 'str' in item,
+      );
       raw.push({ number, height, lines: itemsToLines(items, height) });
       page.cleanup();
     }

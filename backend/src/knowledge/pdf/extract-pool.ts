@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExtractionError } from './extract-pdf.ts';
@@ -72,7 +72,9 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
       const task = running.get(worker);
       running.delete(worker);
       slots.splice(slots.indexOf(slot), 1);
-      task?.reject(new ExtractionError('extract_failed', `PDF extraction crashed: ${error.message}`));
+      task?.reject(
+        new ExtractionError('extract_failed', `PDF extraction crashed: ${error.message}`),
+      );
       pump();
     };
     worker.on('error', fail);

@@ -23,7 +23,12 @@ describe('PDF extraction in a worker thread', () => {
       header: 'Brightwell Help Centre',
       footer: 'Questions? Call 1-800-555-0100',
       pages: [
-        [{ h1: 'Tip payouts' }, { p: prose }, { h2: 'Timing' }, { p: 'Payouts run daily at 6 am.' }],
+        [
+          { h1: 'Tip payouts' },
+          { p: prose },
+          { h2: 'Timing' },
+          { p: 'Payouts run daily at 6 am.' },
+        ],
         [{ h2: 'Fees' }, { p: 'Tip payouts are free.' }],
         [{ h2: 'Questions' }, { p: 'Q: When do tips arrive?' }, { p: 'A: The next morning.' }],
       ],

@@ -67,7 +67,12 @@ function linesToBlocks(lines: readonly TextLine[], body: number, headingSizes: n
       const level = headingSizes.indexOf(Math.round(line.size)) + 1;
       const last = blocks.at(-1);
       // A heading wrapped over two lines arrives as two heading lines of the same size.
-      if (last?.kind === 'heading' && last.level === level && previous && isHeading(previous, body)) {
+      if (
+        last?.kind === 'heading' &&
+        last.level === level &&
+        previous &&
+        isHeading(previous, body)
+      ) {
         last.text = `${last.text} ${line.text}`;
       } else {
         blocks.push({ kind: 'heading', level: Math.max(level, 1), text: line.text });
@@ -75,7 +80,8 @@ function linesToBlocks(lines: readonly TextLine[], body: number, headingSizes: n
     } else {
       const gap = previous ? line.top - previous.top : 0;
       // Wider spacing than a normal line feed, or a new question/answer, starts a paragraph.
-      const startsParagraph = gap > Math.max(line.size, body) * 1.75 || /^(Q|A)\s*[:.]/.test(line.text);
+      const startsParagraph =
+        gap > Math.max(line.size, body) * 1.75 || /^(Q|A)\s*[:.]/.test(line.text);
       if (startsParagraph || /^([-•*]|\d+[.)])\s/.test(line.text)) flush();
       paragraph.push(line.text);
     }

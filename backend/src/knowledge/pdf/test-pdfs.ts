@@ -25,14 +25,19 @@ export function createTestPdf(options: TestPdfOptions): Promise<Buffer> {
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
   options.pages.forEach((items, index) => {
     doc.addPage();
     if (options.header) doc.font('Helvetica').fontSize(9).text(options.header, 72, 30);
     if (options.footer) {
-      doc.font('Helvetica').fontSize(9).text(`${options.footer} · Page ${index + 1}`, 72, 750, {
-        lineBreak: false,
-      });
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(`${options.footer} · Page ${index + 1}`, 72, 750, {
+          lineBreak: false,
+        });
     }
     doc.x = 72;
     doc.y = 72;
@@ -51,7 +56,9 @@ export function createImageOnlyPdf(): Promise<Buffer> {
   const doc = new PDFDocument({ margin: 72 });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
   doc.rect(100, 100, 300, 200).fill('#888888');
   doc.circle(300, 500, 80).fill('#333333');
   doc.end();

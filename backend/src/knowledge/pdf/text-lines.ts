@@ -18,7 +18,13 @@ export function itemsToLines(items: readonly PositionedText[], pageHeight: numbe
     .filter((item) => item.str.length > 0)
     .map((item) => {
       const [, , c = 0, d = 0, e = 0, f = 0] = item.transform;
-      return { str: item.str, x: e, top: pageHeight - f, size: Math.hypot(c, d), width: item.width };
+      return {
+        str: item.str,
+        x: e,
+        top: pageHeight - f,
+        size: Math.hypot(c, d),
+        width: item.width,
+      };
     })
     .sort((a, b) => a.top - b.top || a.x - b.x);
 

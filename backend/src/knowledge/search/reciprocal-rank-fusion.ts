@@ -33,7 +33,8 @@ export function reciprocalRankFusion<T>(lists: Ranked<T>[][], k = 60): Fused<T>[
   return [...byId.values()].sort(
     (a, b) =>
       b.score - a.score ||
-      Math.min(...a.ranks.map((r) => r ?? Infinity)) - Math.min(...b.ranks.map((r) => r ?? Infinity)) ||
+      Math.min(...a.ranks.map((r) => r ?? Infinity)) -
+        Math.min(...b.ranks.map((r) => r ?? Infinity)) ||
       a.id.localeCompare(b.id),
   );
 }

@@ -133,16 +133,23 @@ export function createSqliteDocumentRepository(db: Database): DocumentRepository
       `UPDATE document_versions SET status = 'ready', page_count = ?, chunk_count = ?,
          embedding_model = ?, error_reason = NULL, error_message = NULL, completed_at = ?
        WHERE document_id = ? AND version = ?`,
-    ).run(input.pageCount, input.chunkCount, input.embeddingModel, at, input.documentId, input.version);
+    ).run(
+      input.pageCount,
+      input.chunkCount,
+      input.embeddingModel,
+      at,
+      input.documentId,
+      input.version,
+    );
     db.prepare('UPDATE documents SET live_version = ?, title = ?, updated_at = ? WHERE id = ?').run(
       input.version,
       input.title,
       at,
       input.documentId,
     );
-    const row = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(
-      input.documentId,
-    );
+    const row = db
+      .prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?')
+      .get(input.documentId);
     if (!row) throw new Error(`Document ${input.documentId} was deleted while ingesting`);
     return toRecord(row);
   });

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../types';
+import { openSqliteStore } from './open';
+
+describe('SQLite document repository', () => {
+  let store: Store;
+  beforeEach(() => {
+    store = openSqliteStore({ path: ':memory:' });
+  });
+  afterEach(() => store.close());
+
+  const begin = (filename = 'pay-card.pdf', tenantId = 't1') =>
+    store.documents.beginVersion({
+      tenantId,
+      filename,
+      title: 'Pay card',
+      sha256: 'abc',
+      sizeBytes: 10,
+      blobKey: `${tenantId}/k`,
+    });
+
+  it('numbers versions per file name and swaps the live one in one step', async () => {
+    const v1 = await begin();
+    expect(v1).toMatchObject({ version: 1, status: 'processing' });
+    await store.documents.completeVersion({
+      documentId: v1.documentId,
+      version: 1,
+      title: 'Pay card',
+      pageCount: 2,
+      chunkCount: 5,
+      embeddingModel: 'm',
+    });
+    const v2 = await begin();
+    expect(v2).toMatchObject({ documentId: v1.documentId, version: 2 });
+    // While v2 is processing, v1 stays live.
+    expect(await store.documents.listLive()).toEqual([
+      { tenantId: 't1', documentId: v1.documentId, version: 1, title: 'Pay card' },
+    ]);
+    const record = await store.documents.completeVersion({
+      documentId: v1.documentId,
+      version: 2,
+      title: 'Pay card v2',
+      pageCount: 3,
+      chunkCount: 7,
+      embeddingModel: 'm',
+    });
+    expect(record).toMatchObject({ liveVersion: 2, title: 'Pay card v2', live: { chunkCount: 7 } });
+    expect((await store.documents.getVersion(v1.documentId, 1))?.status).toBe('superseded');
+    expect((await store.documents.listVersions(v1.documentId)).map((v) => v.version)).toEqual([
+      1, 2,
+    ]);
+  });
+
+  it('records failures without touching the live version', async () => {
+    const v1 = await begin();
+    await store.documents.completeVersion({
+      documentId: v1.documentId,
+      version: 1,
+      title: 'T',
+      pageCount: 1,
+      chunkCount: 1,
+      embeddingModel: 'm',
+    });
+    const v2 = await begin();
+    await store.documents.failVersion(v2.documentId, 2, 'pdf_encrypted', 'Password-protected.');
+    const doc = await store.documents.get('t1', v1.documentId);
+    expect(doc).toMatchObject({
+      liveVersion: 1,
+      latest: { version: 2, status: 'failed', errorReason: 'pdf_encrypted' },
+    });
+    expect(await store.documents.listProcessing()).toEqual([]);
+  });
+
+  it('scopes documents to their tenant and deletes them with their versions', async () => {
+    const a = await begin('a.pdf', 't1');
+    await begin('a.pdf', 't2');
+    expect(await store.documents.list('t1')).toHaveLength(1);
+    expect(await store.documents.get('t2', a.documentId)).toBeNull();
+    expect(await store.documents.delete('t2', a.documentId)).toBe(false);
+    expect(await store.documents.delete('t1', a.documentId)).toBe(true);
+    expect(await store.documents.listVersions(a.documentId)).toEqual([]);
+    expect((await store.documents.listProcessing()).map((v) => v.tenantId)).toEqual(['t2']);
+  });
+});
