@@ -35,7 +35,11 @@ export interface AuthRouteDeps {
   tokens: TokenService;
 }
 
-/** `POST /session`: an anonymous visitor token bound to tenant and origin (API v1). */
+/**
+ * `POST /session`: an anonymous visitor token bound to tenant and origin (API v1). With the
+ * previous token as a bearer (even one expired up to a day ago), the new token names the same
+ * visitor.
+ */
 export function createAuthRoutes(deps: AuthRouteDeps) {
   return new Hono<AppEnv>().post('/session', async (c) => {
     const body = await parseJsonBody(c, sessionBody);
@@ -56,7 +60,14 @@ export function createAuthRoutes(deps: AuthRouteDeps) {
       });
       throw new AppError('forbidden', 'This site is not allowed to embed this tenant’s chat.');
     }
-    const issued = await deps.tokens.issueVisitor(tenant.id, origin ?? null);
+    // A widget renewing its session sends the old token, so the visitor keeps its threads.
+    const previous = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const issued = previous
+      ? await deps.tokens.renewVisitor(previous, origin ?? null)
+      : await deps.tokens.issueVisitor(tenant.id, origin ?? null);
+    if (previous && 'principal' in issued && issued.principal.tenantId !== tenant.id) {
+      throw new AppError('forbidden', 'That session belongs to another tenant.');
+    }
     return c.json({ token: issued.token, expires_at: issued.expiresAt.toISOString() }, 201);
   });
 }

@@ -101,6 +101,28 @@ describe('POST /api/v1/auth/session', () => {
     });
     expect(unknown.status).toBe(404);
   });
+  it('renews a session for the same visitor when the old token is sent, so threads survive', async () => {
+    const t = await token();
+    const first = await send(t, { message: 'hello' });
+    const { conversation_id } = (await first.json()) as { conversation_id: string };
+    const renewal = await app.request('/api/v1/auth/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+      body: JSON.stringify({ tenant: 'demo' }),
+    });
+    expect(renewal.status).toBe(201);
+    const { token: renewed } = (await renewal.json()) as { token: string };
+    const history = await app.request(`/api/v1/chat/history/${conversation_id}`, {
+      headers: { authorization: `Bearer ${renewed}` },
+    });
+    expect(history.status).toBe(200);
+    const garbage = await app.request('/api/v1/auth/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ tenant: 'demo' }),
+    });
+    expect(garbage.status).toBe(401);
+  });
 });
 
 describe('POST /api/v1/chat/message', () => {

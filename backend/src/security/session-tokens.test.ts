@@ -45,3 +45,35 @@ describe('createTokenService', () => {
     await expect(tokens.verify('not a jwt')).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });
+
+describe('renewVisitor', () => {
+  it('renews a recently expired visitor token into the same identity', async () => {
+    let clock = new Date('2026-01-01T00:00:00Z');
+    const tokens = createTokenService({ secret, visitorTtlSeconds: 60, now: () => clock });
+    const first = await tokens.issueVisitor('demo', 'http://localhost:3000');
+    const { subject } = await tokens.verify(first.token);
+    clock = new Date('2026-01-01T05:00:00Z');
+    await expect(tokens.verify(first.token)).rejects.toMatchObject({ code: 'unauthorized' });
+    const renewed = await tokens.renewVisitor(first.token, 'http://localhost:3000');
+    expect((await tokens.verify(renewed.token)).subject).toBe(subject);
+  });
+
+  it('refuses renewal from another origin, of admin tokens, and after the grace day', async () => {
+    let clock = new Date('2026-01-01T00:00:00Z');
+    const tokens = createTokenService({ secret, visitorTtlSeconds: 60, now: () => clock });
+    const visitor = await tokens.issueVisitor('demo', 'http://localhost:3000');
+    const admin = await tokens.issueAdmin('demo', 'ops', 60);
+    await expect(tokens.renewVisitor(visitor.token, 'http://localhost:4000')).rejects.toMatchObject(
+      { code: 'unauthorized' },
+    );
+    await expect(tokens.renewVisitor(admin.token, null)).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    clock = new Date('2026-01-02T00:02:00Z');
+    await expect(tokens.renewVisitor(visitor.token, 'http://localhost:3000')).rejects.toMatchObject(
+      {
+        details: { reason: 'token_expired' },
+      },
+    );
+  });
+});

@@ -33,10 +33,22 @@ export interface TokenServiceOptions {
 
 export interface TokenService {
   issueVisitor(tenantId: string, origin: string | null): Promise<IssuedToken>;
+  /**
+   * A fresh token for the same visitor, so a renewed session keeps its conversations.
+   * Accepts a token of ours that expired less than `RENEWAL_GRACE_SECONDS` ago; the origin
+   * must be the one the old token was issued to.
+   */
+  renewVisitor(
+    previous: string,
+    origin: string | null,
+  ): Promise<IssuedToken & { principal: Principal }>;
   issueAdmin(tenantId: string, subject: string, ttlSeconds: number): Promise<IssuedToken>;
   /** Throws AppError('unauthorized') for anything not a valid, unexpired token of ours. */
   verify(token: string): Promise<Principal>;
 }
+
+/** How long after expiry a visitor may still renew into the same identity (one day). */
+export const RENEWAL_GRACE_SECONDS = 24 * 60 * 60;
 
 const ISSUER = 'wagechat';
 const AUDIENCE = 'wagechat-api';
@@ -75,33 +87,54 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     issueAdmin(tenantId, subject, ttlSeconds) {
       return sign({ tid: tenantId, role: 'admin', org: null }, subject, ttlSeconds);
     },
-    async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          algorithms: ['HS256'],
-          currentDate: now(),
-        });
-        const role = payload.role as Role;
-        if (typeof payload.tid !== 'string' || !ROLES.includes(role) || !payload.sub) {
-          throw new AppError('unauthorized', 'The token is missing required claims.');
-        }
-        return {
-          role,
-          tenantId: payload.tid,
-          subject: payload.sub,
-          origin: typeof payload.org === 'string' ? payload.org : null,
-        };
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        const expired = error instanceof joseErrors.JWTExpired;
+    async renewVisitor(previous, origin) {
+      const principal = await verifyToken(previous, RENEWAL_GRACE_SECONDS);
+      if (principal.role !== 'visitor' || principal.origin !== origin) {
         throw new AppError(
           'unauthorized',
-          expired ? 'The session has expired; start a new one.' : 'The token is not valid.',
-          { cause: error, details: { reason: expired ? 'token_expired' : 'token_invalid' } },
+          'Only a visitor session from this site can be renewed.',
+          {
+            details: { reason: 'token_invalid' },
+          },
         );
       }
+      const issued = await sign(
+        { tid: principal.tenantId, role: 'visitor', org: origin },
+        principal.subject,
+        options.visitorTtlSeconds,
+      );
+      return { ...issued, principal };
     },
+    verify: (token) => verifyToken(token, 0),
   };
+
+  async function verifyToken(token: string, toleranceSeconds: number): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: now(),
+        clockTolerance: toleranceSeconds,
+      });
+      const role = payload.role as Role;
+      if (typeof payload.tid !== 'string' || !ROLES.includes(role) || !payload.sub) {
+        throw new AppError('unauthorized', 'The token is missing required claims.');
+      }
+      return {
+        role,
+        tenantId: payload.tid,
+        subject: payload.sub,
+        origin: typeof payload.org === 'string' ? payload.org : null,
+      };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const expired = error instanceof joseErrors.JWTExpired;
+      throw new AppError(
+        'unauthorized',
+        expired ? 'The session has expired; start a new one.' : 'The token is not valid.',
+        { cause: error, details: { reason: expired ? 'token_expired' : 'token_invalid' } },
+      );
+    }
+  }
 }
