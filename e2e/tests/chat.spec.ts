@@ -8,7 +8,7 @@ const answerable = {
   fact: '$2.99',
   source: /^Instant Pay\b.*, p\. [1-3]$/,
 };
-const unanswerable = 'How many vacation days do I get each year?';
+const unanswerable = 'Does my job come with health insurance?';
 
 const screenshotPath = (name: string) =>
   fileURLToPath(new URL(`../test-results/${name}`, import.meta.url));

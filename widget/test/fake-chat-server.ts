@@ -45,6 +45,8 @@ export function createFakeChatServer() {
   let tokenLifetimeMs = 15 * 60_000;
   let history: unknown = null;
   const validTokens = new Set<string>();
+  // Tokens the server would still renew into the same visitor (the real one allows a day).
+  const renewable = new Set<string>();
 
   function json(status: number, body: unknown): Response {
     return new Response(JSON.stringify(body), {
@@ -63,8 +65,13 @@ export function createFakeChatServer() {
     const method = init.method ?? 'GET';
     requests.push({ method, path: url.pathname, headers, body });
     if (method === 'POST' && url.pathname === '/api/v1/auth/session') {
+      const previous = headers.authorization?.replace(/^Bearer /, '');
+      if (previous && !renewable.has(previous)) {
+        return json(401, { error: { code: 'unauthorized', message: 'Too old', request_id: 'r0' } });
+      }
       const token = `t${++tokenCounter}`;
       validTokens.add(token);
+      renewable.add(token);
       return json(201, { token, expires_at: new Date(Date.now() + tokenLifetimeMs).toISOString() });
     }
     const token = headers.authorization?.replace(/^Bearer /, '') ?? '';
@@ -128,6 +135,10 @@ export function createFakeChatServer() {
     },
     revokeTokens() {
       validTokens.clear();
+    },
+    /** Past the renewal grace: the server refuses to renew any token issued so far. */
+    forgetRenewals() {
+      renewable.clear();
     },
   };
 }

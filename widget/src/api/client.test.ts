@@ -64,6 +64,26 @@ describe('createApiClient', () => {
     expect(auth).toEqual(['Bearer t1', 'Bearer t1', 'Bearer t1', 'Bearer t2']);
   });
 
+  it('renews with the previous token so the server keeps the visitor, or starts afresh if refused', async () => {
+    const { server, client, onEvent } = setup();
+    server.reply(
+      { kind: 'stream', chunks: [answerStream({ text: 'a' })] },
+      { kind: 'stream', chunks: [answerStream({ text: 'b' })] },
+      { kind: 'stream', chunks: [answerStream({ text: 'c' })] },
+    );
+    await client.sendMessage({ message: '1' }, onEvent);
+    server.revokeTokens();
+    await client.sendMessage({ message: '2' }, onEvent);
+    const sessions = server.requests.filter((r) => r.path === '/api/v1/auth/session');
+    expect(sessions.map((r) => r.headers.authorization)).toEqual([undefined, 'Bearer t1']);
+    server.revokeTokens();
+    server.forgetRenewals();
+    expect((await client.sendMessage({ message: '3' }, onEvent)).ok).toBe(true);
+    const later = server.requests.filter((r) => r.path === '/api/v1/auth/session').slice(2);
+    expect(later.map((r) => r.headers.authorization)).toEqual(['Bearer t2', undefined]);
+    expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer t3');
+  });
+
   it('renews a token that is about to expire before using it', async () => {
     const { server, client, onEvent } = setup();
     server.setTokenLifetime(10_000); // inside the 30 s renewal margin

@@ -39,6 +39,9 @@ export function createSessionTokens(options: SessionTokenOptions) {
   let token: string | null = null;
   let expiresAt = 0;
   let pending: Promise<ApiResult<string>> | null = null;
+  // The last token we held, even expired: sent when renewing so the server keeps the same
+  // visitor identity, and with it the visitor's conversations.
+  let renewFrom: string | null = null;
 
   // Storage may be missing or throw (private mode, sandboxed frames): then tokens live in memory.
   try {
@@ -49,6 +52,7 @@ export function createSessionTokens(options: SessionTokenOptions) {
     if (typeof saved?.token === 'string' && typeof saved.expiresAt === 'number') {
       token = saved.token;
       expiresAt = saved.expiresAt;
+      renewFrom = saved.token;
     }
   } catch {
     // Unreadable: start without a token.
@@ -64,15 +68,25 @@ export function createSessionTokens(options: SessionTokenOptions) {
   }
 
   async function request(): Promise<ApiResult<string>> {
+    const previous = renewFrom;
     let response: Response;
     try {
       response = await options.fetch(`${options.api}/api/v1/auth/session`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(previous ? { Authorization: `Bearer ${previous}` } : {}),
+        },
         body: JSON.stringify({ tenant: options.tenant }),
       });
     } catch {
       return { ok: false, error: networkFailure() };
+    }
+    if (response.status === 401 && previous) {
+      // Too old or no longer ours to renew: start a fresh visitor session instead.
+      renewFrom = null;
+      return request();
     }
     if (!response.ok) return { ok: false, error: await readFailure(response) };
     const body = (await response.json().catch(() => null)) as {
@@ -86,6 +100,7 @@ export function createSessionTokens(options: SessionTokenOptions) {
       };
     }
     token = body.token;
+    renewFrom = body.token;
     expiresAt = toEpochMs(body.expires_at);
     remember();
     return { ok: true, value: token };
