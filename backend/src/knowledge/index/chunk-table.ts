@@ -12,13 +12,17 @@ export interface ChunkTableOptions {
   annMinRows?: number;
 }
 
+/** What a search reads back: everything but the vector and the normalised search text. */
+export type FoundChunk = Omit<ChunkRow, 'vector' | 'search_text'>;
+
 /** A hit from one retriever, with its raw score. */
 export interface ScoredRow {
-  row: ChunkRow;
+  row: FoundChunk;
   /** Cosine similarity (vector) or BM25 score (full text). */
   score: number;
 }
 
+// Fewer columns read is less to decode per query (search_text alone is ~1 KB a row).
 const COLUMNS = [
   'id',
   'tenant_id',
@@ -31,9 +35,7 @@ const COLUMNS = [
   'page_end',
   'ordinal',
   'is_qa',
-  'content_hash',
   'text',
-  'search_text',
 ];
 
 /** SQL string literal for LanceDB filters (DataFusion SQL: quotes are doubled). */
@@ -125,7 +127,7 @@ async function wrap(
         .limit(limit)
         .toArray();
       return rows.map((row) => ({
-        row: row as ChunkRow,
+        row: row as FoundChunk,
         // Cosine distance is 1 - cosine similarity; clamp into the 0..1 the API promises.
         score: Math.min(1, Math.max(0, 1 - Number(row._distance))),
       }));
@@ -139,7 +141,7 @@ async function wrap(
         .select([...COLUMNS, '_score'])
         .limit(limit)
         .toArray();
-      return rows.map((row) => ({ row: row as ChunkRow, score: Number(row._score) }));
+      return rows.map((row) => ({ row: row as FoundChunk, score: Number(row._score) }));
     },
     async scan(predicate) {
       const query = table.query();
