@@ -1,96 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
-import type { DocumentRecord, DocumentRepository, DocumentVersion } from '../store/documents';
-import { type BlobStore, createLocalBlobStore } from './blob-store.ts';
+import type { DocumentVersion } from '../store/documents';
+import { createLocalBlobStore } from './blob-store.ts';
 import { buildChunkRows, reuseKey } from './build-chunk-rows.ts';
-import { type ChunkingOptions, DEFAULT_CHUNKING } from './chunking/types.ts';
 import { createKeyedLock, createSemaphore, createSerialQueue } from './concurrency.ts';
-import type { Embedder } from './embedding/types.ts';
 import { versionKey } from './index/chunk-row.ts';
 import { openChunkTable, sqlString } from './index/chunk-table.ts';
 import { FAILURE_MESSAGES, ingestError } from './ingest-errors.ts';
+import {
+  DEFAULT_TUNING,
+  type DocumentVersionInfo,
+  type KnowledgeBase,
+  type KnowledgeBaseOptions,
+} from './knowledge-base-types.ts';
 import { createLiveSet } from './live-set.ts';
 import { ExtractionError } from './pdf/extract-pdf.ts';
 import { createPdfExtractor } from './pdf/extract-pool.ts';
 import { sniffPdf } from './pdf/sniff-pdf.ts';
 import { reindexStaleTables } from './reindex.ts';
 import { createHybridSearch } from './search/hybrid-search.ts';
-import type { KnowledgeSearch } from './types.ts';
-
-export interface KnowledgeBaseTuning {
-  chunking: ChunkingOptions;
-  /** PDF extraction worker threads (default: cores - 1, at least 1). */
-  extractWorkers: number | undefined;
-  /** Documents ingested at the same time (default 2). */
-  ingestConcurrency: number;
-  /**
-   * Rows before an ANN index (HNSW-SQ, cosine) is built (default 2,000). An exact scan of
-   * 6,500 chunks measured ~30 ms here, the index ~4 ms; below 2,000 rows the scan is cheap.
-   */
-  annMinRows: number;
-  /** Largest document accepted, in bytes (default 50 MB). */
-  maxDocumentBytes: number;
-  /** Texts per embedding call (default 32). */
-  embedBatchSize: number;
-}
-
-export const DEFAULT_TUNING: KnowledgeBaseTuning = {
-  chunking: DEFAULT_CHUNKING,
-  extractWorkers: undefined,
-  ingestConcurrency: 2,
-  annMinRows: 2_000,
-  maxDocumentBytes: 50 * 1024 * 1024,
-  embedBatchSize: 32,
-};
-
-export interface KnowledgeBaseOptions {
-  /** LanceDB lives in `<dataDir>/lancedb`, originals in `<dataDir>/uploads` (unless `blobs`). */
-  dataDir: string;
-  documents: DocumentRepository;
-  embedder: Embedder;
-  logger: Logger;
-  blobs?: BlobStore;
-  tuning?: Partial<KnowledgeBaseTuning>;
-}
-
-export interface IngestInput {
-  tenantId: string;
-  /** The file name; the same name again makes a new version of the same document. */
-  filename: string;
-  bytes: Uint8Array;
-  uploadedBy?: string | null;
-  /** Per-call upload limit (the HTTP route passes its own); default `tuning.maxDocumentBytes`. */
-  maxBytes?: number;
-}
-
-/** The result of a successful ingest: the version that is now live. */
-export interface DocumentVersionInfo {
-  documentId: string;
-  tenantId: string;
-  name: string;
-  title: string;
-  version: number;
-  /** The version this one replaced, or null for a new document. */
-  replacedVersion: number | null;
-  pageCount: number;
-  chunkCount: number;
-  sizeBytes: number;
-  durationMs: number;
-}
-
-/** The knowledge base: hybrid search plus the document lifecycle. */
-export interface KnowledgeBase extends KnowledgeSearch {
-  /** Throws AppError (413/415/422/503) with `details.reason`; the failure is recorded. */
-  ingest(input: IngestInput): Promise<DocumentVersionInfo>;
-  listDocuments(tenantId: string): Promise<DocumentRecord[]>;
-  getDocument(tenantId: string, id: string): Promise<DocumentRecord | null>;
-  /** Removes the document, its chunks and its originals; false when there was none. */
-  deleteDocument(tenantId: string, id: string): Promise<boolean>;
-  /** Finishes ingests a crash interrupted and removes chunks no live version owns. */
-  recover(): Promise<void>;
-  close(): Promise<void>;
-}
 
 const titleFromFilename = (filename: string) => {
   const base = filename
@@ -331,3 +259,12 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     },
   };
 }
+
+export type {
+  DocumentVersionInfo,
+  IngestInput,
+  KnowledgeBase,
+  KnowledgeBaseOptions,
+  KnowledgeBaseTuning,
+} from './knowledge-base-types.ts';
+export { DEFAULT_TUNING } from './knowledge-base-types.ts';
