@@ -62,12 +62,11 @@ export function createAuthRoutes(deps: AuthRouteDeps) {
     }
     // A widget renewing its session sends the old token, so the visitor keeps its threads.
     const previous = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const issued = previous
-      ? await deps.tokens.renewVisitor(previous, origin ?? null)
-      : await deps.tokens.issueVisitor(tenant.id, origin ?? null);
-    if (previous && 'principal' in issued && issued.principal.tenantId !== tenant.id) {
+    const renewed = previous ? await deps.tokens.renewVisitor(previous, origin ?? null) : null;
+    if (renewed && renewed.principal.tenantId !== tenant.id) {
       throw new AppError('forbidden', 'That session belongs to another tenant.');
     }
+    const issued = renewed ?? (await deps.tokens.issueVisitor(tenant.id, origin ?? null));
     return c.json({ token: issued.token, expires_at: issued.expiresAt.toISOString() }, 201);
   });
 }
