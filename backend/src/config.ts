@@ -24,7 +24,7 @@ const envSchema = z.object({
     z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   ),
   WAGECHAT_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
-  WAGECHAT_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
+  WAGECHAT_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   WAGECHAT_MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(20),
   WAGECHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });

@@ -4,6 +4,7 @@ import type { DocumentVersion } from '../store/documents';
 import { createLocalBlobStore } from './blob-store.ts';
 import { buildChunkRows, reuseKey } from './build-chunk-rows.ts';
 import { createKeyedLock, createSemaphore, createSerialQueue } from './concurrency.ts';
+import { createCorpusStats } from './corpus-stats.ts';
 import { versionKey } from './index/chunk-row.ts';
 import { openChunkTable, sqlString } from './index/chunk-table.ts';
 import { FAILURE_MESSAGES, ingestError } from './ingest-errors.ts';
@@ -161,9 +162,11 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   };
 
   const search = createHybridSearch(() => table, embedder, live);
+  const corpusStats = createCorpusStats(() => table, live);
 
   return {
     search,
+    corpusStats,
 
     async ingest(input) {
       const bytes = input.bytes;

@@ -31,7 +31,17 @@ export interface SearchQuery {
   limit?: number;
 }
 
+/** How common each content word is among a tenant's live passages (see corpus-stats.ts). */
+export interface CorpusStats {
+  passages: number;
+  /** Passages containing the term (a `contentTerms` stem); 0 for a word the corpus lacks. */
+  documentFrequency(term: string): number;
+  /** The corpus word a misspelt one most likely means ("replacment" -> "replacement"), or null. */
+  correction(term: string): string | null;
+}
+
 /** What chat needs of the knowledge base. */
 export interface KnowledgeSearch {
   search(query: SearchQuery): Promise<SearchHit[]>;
+  corpusStats(tenantId: string): Promise<CorpusStats>;
 }

@@ -2,8 +2,9 @@
  * The extractive answer: the sentences of the best passages that speak to the question,
  * quoted in their original order, so every claim is the help centre's own words.
  */
+
+import { termCoverage } from '../../knowledge/search/content-terms';
 import type { SearchHit } from '../../knowledge/types';
-import { termCoverage } from './terms';
 
 export interface ComposedAnswer {
   text: string;
@@ -32,7 +33,11 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 1);
 }
 
-export function composeAnswer(queryTerms: string[], hits: readonly SearchHit[]): ComposedAnswer {
+export function composeAnswer(
+  queryTerms: string[],
+  hits: readonly SearchHit[],
+  weight: (term: string) => number = () => 1,
+): ComposedAnswer {
   const top = hits.slice(0, 3);
   const scored = top.flatMap((hit, hitRank) => {
     const { question, answer } = splitQa(hit.text);
@@ -42,7 +47,10 @@ export function composeAnswer(queryTerms: string[], hits: readonly SearchHit[]):
       position,
       sentence,
       // Earlier hits and earlier sentences win ties: retrieval order carries evidence too.
-      score: termCoverage(queryTerms, `${question} ${sentence}`) - hitRank * 0.15 - position * 0.01,
+      score:
+        termCoverage(queryTerms, `${question} ${sentence}`, weight) -
+        hitRank * 0.15 -
+        position * 0.01,
     }));
   });
   const relevant = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);

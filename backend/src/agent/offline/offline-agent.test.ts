@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { contentTerms, rarityWeight, termCoverage } from '../../knowledge/search/content-terms';
 import type { KnowledgeSearch, SearchHit } from '../../knowledge/types';
 import type { AgentEvent, AgentTurnInput } from '../types';
 import { composeAnswer } from './compose-answer';
 import { classifyIntent } from './intent';
 import { createOfflineAgent, HANDOVER_TEXT } from './offline-agent';
-import { contentTerms, termCoverage } from './terms';
 
 const hit = (over: Partial<SearchHit>): SearchHit => ({
   chunkId: 'c',
@@ -34,6 +34,10 @@ const fixedKnowledge = (hits: SearchHit[]): KnowledgeSearch & { queries: string[
       queries.push(q.text);
       return hits;
     },
+    // Every word equally common: evidence then rests on plain coverage.
+    async corpusStats() {
+      return { passages: 100, documentFrequency: () => 10, correction: () => null };
+    },
   };
 };
 
@@ -62,6 +66,18 @@ describe('terms', () => {
     ]);
     expect(termCoverage(['instant', 'fee'], 'Instant Pay has one fee')).toBe(1);
     expect(termCoverage([], 'anything')).toBe(0);
+  });
+
+  it('weighs rare words more, and a word the corpus lacks most of all', () => {
+    const weight = rarityWeight({
+      passages: 100,
+      documentFrequency: (t) => ({ pay: 60, fee: 5 })[t] ?? 0,
+    });
+    expect(weight('fee')).toBeGreaterThan(weight('pay'));
+    expect(weight('insurance')).toBeGreaterThan(weight('fee'));
+    // "pay" matches but the rare word does not: coverage is low although half the words match.
+    expect(termCoverage(['pay', 'insurance'], 'your pay arrives', weight)).toBeLessThan(0.2);
+    expect(contentTerms('When do W-2s come out? my w2 is late')).toEqual(['w2', 'come', 'late']);
   });
 });
 

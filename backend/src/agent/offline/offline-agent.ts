@@ -3,12 +3,13 @@
  * configured, when the AI budget is spent, or when the provider is down. It answers only
  * from the knowledge base, quoting it, and says so honestly when the evidence is thin.
  */
+
+import { contentTerms, rarityWeight } from '../../knowledge/search/content-terms';
 import type { KnowledgeSearch, SearchHit } from '../../knowledge/types';
 import type { AgentEvent, AgentTurnInput, ChatAgent, Citation } from '../types';
 import { composeAnswer } from './compose-answer';
 import { confidenceFrom, measureEvidence } from './confidence';
 import { classifyIntent } from './intent';
-import { contentTerms } from './terms';
 
 export interface OfflineAgentOptions {
   knowledge: KnowledgeSearch;
@@ -72,11 +73,16 @@ export function createOfflineAgent(options: OfflineAgentOptions): ChatAgent {
         return;
       }
 
-      const query = searchText(input);
+      const stats = await options.knowledge.corpusStats(input.tenantId);
+      // Misspelt words are searched and weighed as the word they most likely mean.
+      const spellcheck = (terms: string[]) => terms.map((t) => stats.correction(t) ?? t);
+      const corrections = contentTerms(input.message).flatMap((t) => stats.correction(t) ?? []);
+      const query = [searchText(input), ...corrections].join(' ');
       const hits = await options.knowledge.search({ tenantId: input.tenantId, text: query, limit });
-      const terms = contentTerms(input.message);
+      const weight = rarityWeight(stats);
+      const own = spellcheck(contentTerms(input.message));
       const confidence = confidenceFrom(
-        measureEvidence(terms.length > 0 ? terms : contentTerms(query), hits),
+        measureEvidence(own.length > 0 ? own : spellcheck(contentTerms(query)), hits, weight),
       );
       if (hits.length === 0 || confidence < options.confidenceThreshold) {
         yield* streamText(HANDOVER_TEXT);
@@ -85,7 +91,7 @@ export function createOfflineAgent(options: OfflineAgentOptions): ChatAgent {
         return;
       }
 
-      const answer = composeAnswer(contentTerms(query), hits);
+      const answer = composeAnswer(spellcheck(contentTerms(query)), hits, weight);
       yield* streamText(answer.text);
       yield {
         type: 'citations',

@@ -1,3 +1,5 @@
+import { normalizeSearchText } from './search-terms.ts';
+
 /**
  * Word handling for the offline agent's evidence checks: lower-case content words with a
  * light suffix strip, so "payouts" meets "payout" and "charged" meets "charge".
@@ -10,7 +12,11 @@ const STOPWORDS = new Set(
   on once only or other our ours out over own same she should so some such than that the their theirs them
   then there these they this those through to too under until up very was we were what when where which while
   who whom why will with would you your yours yourself hi hello hey please thanks thank ok okay im ive dont
-  cant wont whats hows need want know tell like also much many get gets getting`.split(/\s+/),
+  cant wont whats hows need want know tell like also much many get gets getting isnt wasnt didnt
+  doesnt shouldnt couldnt wouldnt arent aren theres thats youre ive id ill guys guy thru tho though
+  actually anymore ever bunch really just still even yet anyway kind sort stuff thing things lol pls plz`.split(
+    /\s+/,
+  ),
 );
 
 function stem(word: string): string {
@@ -26,7 +32,7 @@ function stem(word: string): string {
 /** Distinct content-word stems of a text, in order of first appearance. */
 export function contentTerms(text: string): string[] {
   const words =
-    text
+    normalizeSearchText(text)
       .toLowerCase()
       .normalize('NFKD')
       .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
@@ -40,9 +46,25 @@ export function contentTerms(text: string): string[] {
   return terms;
 }
 
-/** Share of `query` terms found in `passage` (0..1); 0 for a query with no content words. */
-export function termCoverage(query: string[], passage: string): number {
-  if (query.length === 0) return 0;
+/**
+ * Share of `query` terms found in `passage` (0..1), each term counted by `weight` (1 unless
+ * given); 0 for a query with no content words.
+ */
+export function termCoverage(
+  query: string[],
+  passage: string,
+  weight: (term: string) => number = () => 1,
+): number {
+  const total = query.reduce((sum, t) => sum + weight(t), 0);
+  if (total === 0) return 0;
   const have = new Set(contentTerms(passage));
-  return query.filter((t) => have.has(t)).length / query.length;
+  return query.reduce((sum, t) => sum + (have.has(t) ? weight(t) : 0), 0) / total;
+}
+
+/**
+ * Inverse document frequency: rare words weigh more. A word no passage contains gets the
+ * highest weight, so leaving it unmatched costs the most.
+ */
+export function rarityWeight(stats: { passages: number; documentFrequency(term: string): number }) {
+  return (term: string) => Math.log((stats.passages + 1) / (stats.documentFrequency(term) + 0.5));
 }
