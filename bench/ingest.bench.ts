@@ -11,10 +11,10 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createHashingEmbedder } from '../backend/src/knowledge/embedding/hashing-embedder.ts';
-import { createKnowledgeBase } from '../backend/src/knowledge/knowledge-base.ts';
-import { createLogger } from '../backend/src/logger.ts';
-import { openSqliteStore } from '../backend/src/store/sqlite/open.ts';
+import { createHashingEmbedder } from '../backend/src/knowledge/embedding/hashing-embedder';
+import { createKnowledgeBase } from '../backend/src/knowledge/knowledge-base';
+import { createLogger } from '../backend/src/logger';
+import { openSqliteStore } from '../backend/src/store/sqlite/open';
 
 const fixtures = new URL('./.fixtures/', import.meta.url).pathname;
 const scaleDir = join(fixtures, 'scale');
@@ -22,7 +22,7 @@ const changedDir = join(fixtures, 'scale-changed');
 
 if (!existsSync(scaleDir) || (await readdir(scaleDir)).length < 50) {
   console.log('generating the scale fixture (first run)...');
-  const { generateScaleFixture } = (await import('./fixtures/generate-scale-fixture.ts')) as {
+  const { generateScaleFixture } = (await import('./fixtures/generate-scale-fixture')) as {
     generateScaleFixture: (outDir?: string) => Promise<unknown>;
   };
   await generateScaleFixture(scaleDir);

@@ -9,13 +9,10 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHashingEmbedder } from '../backend/src/knowledge/embedding/hashing-embedder.ts';
-import {
-  createKnowledgeBase,
-  type KnowledgeBase,
-} from '../backend/src/knowledge/knowledge-base.ts';
-import { createLogger } from '../backend/src/logger.ts';
-import { openSqliteStore } from '../backend/src/store/sqlite/open.ts';
+import { createHashingEmbedder } from '../backend/src/knowledge/embedding/hashing-embedder';
+import { createKnowledgeBase, type KnowledgeBase } from '../backend/src/knowledge/knowledge-base';
+import { createLogger } from '../backend/src/logger';
+import { openSqliteStore } from '../backend/src/store/sqlite/open';
 
 const root = new URL('..', import.meta.url).pathname;
 const dirs = [join(root, 'bench/.fixtures/scale'), join(root, 'demo/kb/pdf')];

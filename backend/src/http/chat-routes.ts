@@ -47,24 +47,8 @@ export function createChatRoutes(deps: TurnDeps) {
       const turnDeps = { ...deps, logger: c.get('log') };
 
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-        const {
-          conversation_id,
-          message_id,
-          answer,
-          citations,
-          confidence,
-          escalation,
-          response_time_ms,
-        } = await runChatTurn(turnDeps, request, () => {});
-        return c.json({
-          conversation_id,
-          message_id,
-          answer,
-          citations,
-          confidence,
-          escalation,
-          response_time_ms,
-        });
+        // TurnResult is exactly the v1 JSON body.
+        return c.json(await runChatTurn(turnDeps, request, () => {}));
       }
 
       const channel = createEventChannel<TurnEvent>();

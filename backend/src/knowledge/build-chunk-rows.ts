@@ -1,9 +1,9 @@
-import { chunkDocument } from './chunking/chunk-document.ts';
-import type { ChunkingOptions } from './chunking/types.ts';
-import type { Embedder } from './embedding/types.ts';
-import { type ChunkRow, versionKey } from './index/chunk-row.ts';
-import type { ExtractedPdf } from './pdf/types.ts';
-import { normalizeSearchText } from './search/search-terms.ts';
+import { chunkDocument } from './chunking/chunk-document';
+import type { ChunkingOptions } from './chunking/types';
+import type { Embedder } from './embedding/types';
+import { type ChunkRow, versionKey } from './index/chunk-row';
+import type { ExtractedPdf } from './pdf/types';
+import { normalizeSearchText } from './search/search-terms';
 
 export interface BuildRowsInput {
   tenantId: string;

@@ -5,10 +5,10 @@
  * ("pay", "card") match.
  */
 import { distance } from 'fastest-levenshtein';
-import type { ChunkTable } from './index/chunk-table.ts';
-import type { LiveSet } from './live-set.ts';
-import { contentTerms } from './search/content-terms.ts';
-import type { CorpusStats } from './types.ts';
+import type { ChunkTable } from './index/chunk-table';
+import type { LiveSet } from './live-set';
+import { contentTerms } from './search/content-terms';
+import type { CorpusStats } from './types';
 
 const EMPTY: CorpusStats = { passages: 0, documentFrequency: () => 0, correction: () => null };
 

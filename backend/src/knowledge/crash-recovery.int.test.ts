@@ -12,9 +12,9 @@ import pino from 'pino';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from '../deps';
 import { openSqliteStore } from '../store/sqlite/open';
-import { createHashingEmbedder } from './embedding/hashing-embedder.ts';
-import { createKnowledgeBase } from './knowledge-base.ts';
-import { createTestPdf } from './pdf/test-pdfs.ts';
+import { createHashingEmbedder } from './embedding/hashing-embedder';
+import { createKnowledgeBase } from './knowledge-base';
+import { createTestPdf } from './pdf/test-pdfs';
 
 const handbook = (fee: string, pages: number) =>
   createTestPdf({

@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '../errors';
-import type { IngestFailureReason } from './pdf/types.ts';
+import type { IngestFailureReason } from './pdf/types';
 
 /** What the admin reads for each failure; the reason code travels in `details.reason`. */
 export const FAILURE_MESSAGES: Record<IngestFailureReason, string> = {

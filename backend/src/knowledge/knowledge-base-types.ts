@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { DocumentRecord, DocumentRepository } from '../store/documents';
-import type { BlobStore } from './blob-store.ts';
-import { type ChunkingOptions, DEFAULT_CHUNKING } from './chunking/types.ts';
-import type { Embedder } from './embedding/types.ts';
-import type { KnowledgeSearch } from './types.ts';
+import type { BlobStore } from './blob-store';
+import { type ChunkingOptions, DEFAULT_CHUNKING } from './chunking/types';
+import type { Embedder } from './embedding/types';
+import type { KnowledgeSearch } from './types';
 
 /** The knowledge base's options and public shape; the factory is in knowledge-base.ts. */
 

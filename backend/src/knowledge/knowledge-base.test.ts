@@ -5,9 +5,9 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/open';
 import type { Store } from '../store/types';
-import { createHashingEmbedder } from './embedding/hashing-embedder.ts';
-import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
-import { createImageOnlyPdf, createTestPdf } from './pdf/test-pdfs.ts';
+import { createHashingEmbedder } from './embedding/hashing-embedder';
+import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
+import { createImageOnlyPdf, createTestPdf } from './pdf/test-pdfs';
 
 const logger = pino({ level: 'silent' });
 
@@ -224,7 +224,7 @@ describe('createKnowledgeBase', () => {
   it('completes an ingest a crash interrupted, from the stored original', async () => {
     await kb.ingest({ tenantId: 't1', filename: 'instant-pay.pdf', bytes: await article('$2.99') });
     // Simulate a crash after the upload was accepted and stored, before indexing finished.
-    const { createLocalBlobStore } = await import('./blob-store.ts');
+    const { createLocalBlobStore } = await import('./blob-store');
     await createLocalBlobStore(join(dataDir, 'uploads')).put(
       't1/crashed.pdf',
       await article('$3.49'),

@@ -1,25 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DocumentVersion } from '../store/documents';
-import { createLocalBlobStore } from './blob-store.ts';
-import { buildChunkRows, reuseKey } from './build-chunk-rows.ts';
-import { createKeyedLock, createSemaphore, createSerialQueue } from './concurrency.ts';
-import { createCorpusStats } from './corpus-stats.ts';
-import { versionKey } from './index/chunk-row.ts';
-import { openChunkTable, sqlString } from './index/chunk-table.ts';
-import { FAILURE_MESSAGES, ingestError } from './ingest-errors.ts';
+import { createLocalBlobStore } from './blob-store';
+import { buildChunkRows, reuseKey } from './build-chunk-rows';
+import { createKeyedLock, createSemaphore, createSerialQueue } from './concurrency';
+import { createCorpusStats } from './corpus-stats';
+import { versionKey } from './index/chunk-row';
+import { openChunkTable, sqlString } from './index/chunk-table';
+import { FAILURE_MESSAGES, ingestError } from './ingest-errors';
 import {
   DEFAULT_TUNING,
   type DocumentVersionInfo,
   type KnowledgeBase,
   type KnowledgeBaseOptions,
-} from './knowledge-base-types.ts';
-import { createLiveSet } from './live-set.ts';
-import { ExtractionError } from './pdf/extract-pdf.ts';
-import { createPdfExtractor } from './pdf/extract-pool.ts';
-import { sniffPdf } from './pdf/sniff-pdf.ts';
-import { reindexStaleTables } from './reindex.ts';
-import { createHybridSearch } from './search/hybrid-search.ts';
+} from './knowledge-base-types';
+import { createLiveSet } from './live-set';
+import { ExtractionError } from './pdf/extract-pdf';
+import { createPdfExtractor } from './pdf/extract-pool';
+import { sniffPdf } from './pdf/sniff-pdf';
+import { reindexStaleTables } from './reindex';
+import { createHybridSearch } from './search/hybrid-search';
 
 const titleFromFilename = (filename: string) => {
   const base = filename
@@ -269,5 +269,5 @@ export type {
   KnowledgeBase,
   KnowledgeBaseOptions,
   KnowledgeBaseTuning,
-} from './knowledge-base-types.ts';
-export { DEFAULT_TUNING } from './knowledge-base-types.ts';
+} from './knowledge-base-types';
+export { DEFAULT_TUNING } from './knowledge-base-types';

@@ -1,6 +1,6 @@
 import type { DocumentRepository } from '../store/documents';
-import { versionKey } from './index/chunk-row.ts';
-import { sqlString } from './index/chunk-table.ts';
+import { versionKey } from './index/chunk-row';
+import { sqlString } from './index/chunk-table';
 
 /** What one tenant may search right now. */
 export interface TenantView {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { Embedder } from './embedding/types.ts';
-import type { ChunkRow } from './index/chunk-row.ts';
-import { type ChunkTable, sqlString } from './index/chunk-table.ts';
+import type { Embedder } from './embedding/types';
+import type { ChunkRow } from './index/chunk-row';
+import { type ChunkTable, sqlString } from './index/chunk-table';
 
 export interface ReindexInput {
   table: ChunkTable;

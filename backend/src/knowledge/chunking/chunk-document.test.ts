@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedPage } from '../pdf/types.ts';
-import { chunkDocument } from './chunk-document.ts';
+import type { ExtractedPage } from '../pdf/types';
+import { chunkDocument } from './chunk-document';
 
 const sentence = (i: number) => `Sentence number ${i} explains one more detail about tip payouts.`;
 const paragraph = (from: number, count: number) =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ExtractedPage } from '../pdf/types.ts';
-import { type Chunk, type ChunkingOptions, DEFAULT_CHUNKING } from './types.ts';
-import { pagesToUnits, type Unit } from './units.ts';
+import type { ExtractedPage } from '../pdf/types';
+import { type Chunk, type ChunkingOptions, DEFAULT_CHUNKING } from './types';
+import { pagesToUnits, type Unit } from './units';
 
 /**
  * Semantic chunking (§3.3.2 of the design document): a question with its answer is a

@@ -1,4 +1,4 @@
-import type { ExtractedPage } from '../pdf/types.ts';
+import type { ExtractedPage } from '../pdf/types';
 
 /** A paragraph (or a whole question with its answer) with where it came from. */
 export interface Unit {

@@ -1,6 +1,6 @@
-import { createHashingEmbedder } from './hashing-embedder.ts';
-import { createOpenAIEmbedder } from './openai-embedder.ts';
-import type { Embedder } from './types.ts';
+import { createHashingEmbedder } from './hashing-embedder';
+import { createOpenAIEmbedder } from './openai-embedder';
+import type { Embedder } from './types';
 
 /** The `openai` part of Config: null in the embedded default (offline mode). */
 export interface EmbedderConfig {

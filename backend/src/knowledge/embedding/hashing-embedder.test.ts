@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHashingEmbedder, stem } from './hashing-embedder.ts';
+import { createHashingEmbedder, stem } from './hashing-embedder';
 
 const cosine = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 

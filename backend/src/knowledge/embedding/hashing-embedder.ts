@@ -1,4 +1,4 @@
-import type { Embedder } from './types.ts';
+import type { Embedder } from './types';
 
 export interface HashingEmbedderOptions {
   /** Vector length (default 384). */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOpenAI, startFakeOpenAI } from '../../testing/fake-openai.ts';
-import { createEmbedder } from './create-embedder.ts';
-import { createOpenAIEmbedder } from './openai-embedder.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../../testing/fake-openai';
+import { createEmbedder } from './create-embedder';
+import { createOpenAIEmbedder } from './openai-embedder';
 
 describe('createOpenAIEmbedder against a fake OpenAI server', () => {
   let server: FakeOpenAI;

@@ -1,5 +1,5 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
-import type { Embedder } from './types.ts';
+import type { Embedder } from './types';
 
 export interface OpenAIEmbedderOptions {
   apiKey?: string | undefined;

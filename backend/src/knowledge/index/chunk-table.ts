@@ -1,6 +1,6 @@
 import * as lancedb from '@lancedb/lancedb';
 import type { Logger } from 'pino';
-import { type ChunkRow, chunkSchema } from './chunk-row.ts';
+import { type ChunkRow, chunkSchema } from './chunk-row';
 
 export interface ChunkTableOptions {
   /** LanceDB folder, e.g. `<dataDir>/lancedb`. */

@@ -1,8 +1,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { pagesToBlocks } from './page-blocks.ts';
-import { removeRunningLines } from './running-lines.ts';
-import { itemsToLines, type PositionedText } from './text-lines.ts';
-import type { ExtractedPdf, IngestFailureReason, RawPage } from './types.ts';
+import { pagesToBlocks } from './page-blocks';
+import { removeRunningLines } from './running-lines';
+import { itemsToLines, type PositionedText } from './text-lines';
+import type { ExtractedPdf, IngestFailureReason, RawPage } from './types';
 
 /** A file we recognised as unusable, with the reason the admin sees. */
 export class ExtractionError extends Error {

@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ExtractionError } from './extract-pdf.ts';
-import type { ExtractRequest, ExtractResponse } from './extract-protocol.ts';
-import type { ExtractedPdf } from './types.ts';
+import { ExtractionError } from './extract-pdf';
+import type { ExtractRequest, ExtractResponse } from './extract-protocol';
+import type { ExtractedPdf } from './types';
 
 export interface PdfExtractorOptions {
   /** Worker threads to run at most (default: cores - 1, at least 1, so the loop keeps a core). */

@@ -1,4 +1,4 @@
-import type { ExtractedPdf, IngestFailureReason } from './types.ts';
+import type { ExtractedPdf, IngestFailureReason } from './types';
 
 /** Message from the pool to a worker; `bytes` is transferred, not copied. */
 export interface ExtractRequest {

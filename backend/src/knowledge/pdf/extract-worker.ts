@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { ExtractionError, extractPdf } from './extract-pdf.ts';
-import type { ExtractRequest, ExtractResponse } from './extract-protocol.ts';
+import { ExtractionError, extractPdf } from './extract-pdf';
+import type { ExtractRequest, ExtractResponse } from './extract-protocol';
 
 // Worker-thread entry: one PDF at a time, so a pool of N workers uses N cores at most.
 const port = parentPort;

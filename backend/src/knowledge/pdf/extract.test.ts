@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPdfExtractor } from './extract-pool.ts';
-import { joinLines } from './page-blocks.ts';
-import { sniffPdf } from './sniff-pdf.ts';
-import { createImageOnlyPdf, createTestPdf } from './test-pdfs.ts';
+import { createPdfExtractor } from './extract-pool';
+import { joinLines } from './page-blocks';
+import { sniffPdf } from './sniff-pdf';
+import { createImageOnlyPdf, createTestPdf } from './test-pdfs';
 
 const prose =
   'Tip payouts reach your card the morning after each shift. Your employer approves the tips first, and then we send them in one daily batch.';

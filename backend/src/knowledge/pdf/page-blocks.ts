@@ -1,4 +1,4 @@
-import type { Block, ExtractedPage, RawPage, TextLine } from './types.ts';
+import type { Block, ExtractedPage, RawPage, TextLine } from './types';
 
 /** A line this much larger than body text is a heading candidate. */
 const HEADING_RATIO = 1.12;

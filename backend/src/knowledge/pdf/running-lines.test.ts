@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { removeRunningLines } from './running-lines.ts';
-import type { RawPage } from './types.ts';
+import { removeRunningLines } from './running-lines';
+import type { RawPage } from './types';
 
 const page = (number: number, body: string[]): RawPage => ({
   number,

@@ -1,4 +1,4 @@
-import type { RawPage } from './types.ts';
+import type { RawPage } from './types';
 
 /** How many lines at the top and at the bottom of a page can be a running header or footer. */
 const EDGE_LINES = 3;

@@ -1,4 +1,4 @@
-import type { IngestFailureReason } from './types.ts';
+import type { IngestFailureReason } from './types';
 
 const MAGIC = Buffer.from('%PDF-');
 const EOF_MARK = Buffer.from('%%EOF');

@@ -1,4 +1,4 @@
-import type { TextLine } from './types.ts';
+import type { TextLine } from './types';
 
 /** The fields of a pdfjs `TextItem` we use (kept structural so this file needs no pdfjs). */
 export interface PositionedText {

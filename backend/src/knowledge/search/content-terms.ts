@@ -1,4 +1,4 @@
-import { normalizeSearchText } from './search-terms.ts';
+import { normalizeSearchText } from './search-terms';
 
 /**
  * Word handling for the offline agent's evidence checks: lower-case content words with a

@@ -1,9 +1,9 @@
-import type { Embedder } from '../embedding/types.ts';
-import type { ChunkTable } from '../index/chunk-table.ts';
-import type { LiveSet } from '../live-set.ts';
-import type { SearchHit, SearchQuery } from '../types.ts';
-import { reciprocalRankFusion } from './reciprocal-rank-fusion.ts';
-import { normalizeSearchText } from './search-terms.ts';
+import type { Embedder } from '../embedding/types';
+import type { ChunkTable } from '../index/chunk-table';
+import type { LiveSet } from '../live-set';
+import type { SearchHit, SearchQuery } from '../types';
+import { reciprocalRankFusion } from './reciprocal-rank-fusion';
+import { normalizeSearchText } from './search-terms';
 
 export interface HybridSearchOptions {
   /** Candidates taken from each retriever before fusion (default max(limit * 6, 30); 20 cost

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reciprocalRankFusion } from './reciprocal-rank-fusion.ts';
+import { reciprocalRankFusion } from './reciprocal-rank-fusion';
 
 const list = (...ids: string[]) => ids.map((id) => ({ id, item: id }));
 

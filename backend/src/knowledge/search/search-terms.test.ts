@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSearchText } from './search-terms.ts';
+import { normalizeSearchText } from './search-terms';
 
 describe('normalizeSearchText', () => {
   it('joins form codes however they are spelled', () => {
