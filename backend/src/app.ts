@@ -15,6 +15,7 @@ import { createChatRoutes } from './http/chat-routes';
 import type { AppEnv } from './http/env';
 import { createHealthRoutes } from './http/health-routes';
 import { accessLog } from './http/middleware/access-log';
+import { auditAdminRequests } from './http/middleware/audit';
 import { requireAuth } from './http/middleware/auth';
 import { handleError, handleNotFound } from './http/middleware/errors';
 import { type RateLimiter, rateLimit } from './http/middleware/rate-limit';
@@ -69,7 +70,11 @@ export function createApp(deps: AppDeps) {
       now: deps.clock,
     }),
   );
-  api.use('/admin/*', requireAuth({ tokens: deps.tokens, roles: ['admin'] }));
+  api.use(
+    '/admin/*',
+    auditAdminRequests(deps.store.audit),
+    requireAuth({ tokens: deps.tokens, roles: ['admin'] }),
+  );
   api.route(
     '/admin/documents',
     createDocumentRoutes(deps.knowledge, { maxUploadBytes: deps.config.maxUploadBytes }),

@@ -21,6 +21,9 @@ export function requireAuth(options: RequireAuthOptions): MiddlewareHandler<AppE
     if (!match?.[1])
       throw new AppError('unauthorized', 'Send a bearer token in the Authorization header.');
     const principal = await options.tokens.verify(match[1]);
+    // Set before the checks below so the audit trail can say who was refused.
+    c.set('principal', principal);
+    c.set('tenantId', principal.tenantId);
     if (!options.roles.includes(principal.role)) {
       throw new AppError('forbidden', 'This token may not use this endpoint.');
     }
@@ -28,8 +31,6 @@ export function requireAuth(options: RequireAuthOptions): MiddlewareHandler<AppE
     if (principal.origin && origin && origin !== principal.origin) {
       throw new AppError('forbidden', 'This session belongs to another site.');
     }
-    c.set('principal', principal);
-    c.set('tenantId', principal.tenantId);
     await next();
   };
 }
