@@ -3,6 +3,7 @@
  * accepting connections, let in-flight turns finish (their answers are stored), then close
  * the stores.
  */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { Config } from './config';
@@ -23,14 +24,13 @@ export async function startServer(
   const deps = await createDeps(config, { serveStatic: true });
   await beforeListen?.(deps);
   const app = createApp(deps);
-  const { promise: listening, resolve } = (() => {
-    let done!: (port: number) => void;
-    return { promise: new Promise<number>((r) => (done = r)), resolve: (p: number) => done(p) };
-  })();
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
-    resolve(info.port),
-  );
-  const port = await listening;
+  let server!: Server;
+  const port = await new Promise<number>((resolve) => {
+    // Plain HTTP/1.1 (no createServer option), so the server is a node:http Server.
+    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
+      resolve(info.port),
+    ) as Server;
+  });
   const url = `http://localhost:${port}`;
   deps.logger.info(
     { url, data_dir: config.dataDir, mode: config.openai ? 'connected' : 'offline' },
@@ -42,17 +42,19 @@ export async function startServer(
     stopping ??= (async () => {
       deps.logger.info('draining: no new connections, finishing in-flight requests');
       await new Promise<void>((done) => {
+        // Keep-alive connections go idle once their request ends; close them as they do so
+        // the drain ends when the work does, not when clients' keep-alive timers run out.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
         const timer = setTimeout(() => {
           deps.logger.warn('drain timed out; closing remaining connections');
-          if ('closeAllConnections' in server) server.closeAllConnections();
-          done();
+          server.closeAllConnections();
         }, DRAIN_TIMEOUT_MS);
-        timer.unref();
         server.close(() => {
+          clearInterval(sweep);
           clearTimeout(timer);
           done();
         });
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        server.closeIdleConnections();
       });
       await deps.close();
       deps.logger.info('stopped');
