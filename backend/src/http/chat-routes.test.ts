@@ -209,6 +209,13 @@ describe('POST /api/v1/chat/message', () => {
     const meta = events[0]![1] as { conversation_id: string; message_id: string };
     const convo = await deps.store.conversations.get('demo', meta.conversation_id);
     expect(convo?.status).toBe('escalation_pending');
+    const history = await app.request(`/api/v1/chat/history/${meta.conversation_id}`, {
+      headers: { authorization: `Bearer ${t}` },
+    });
+    expect(await history.json()).toMatchObject({
+      status: 'escalation_pending',
+      escalation: { status: 'pending' },
+    });
     const stored = await deps.store.messages.list('demo', meta.conversation_id);
     expect(stored.at(-1)).toMatchObject({
       id: meta.message_id,

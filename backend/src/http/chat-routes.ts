@@ -93,6 +93,8 @@ export function createChatRoutes(deps: TurnDeps) {
       return c.json({
         conversation_id: conversation.id,
         status: conversation.status,
+        // Per thread: a hand-over (and, with the Zendesk work, its ticket) covers the conversation.
+        escalation: conversation.status === 'escalation_pending' ? { status: 'pending' } : null,
         messages: messages.map((m) => ({
           id: m.id,
           role: m.role,

@@ -2,7 +2,7 @@ import type { KeyValueStore } from '../tab-storage';
 import { networkFailure, readFailure, toApiErrorCode } from './failure';
 import { jsonAnswerToEvents } from './json-answer';
 import { createSessionTokens } from './session';
-import { readChatEvents, toCitations } from './sse';
+import { readChatEvents, toCitations, toEscalation } from './sse';
 import type { ApiResult, ChatEvent, ConversationHistory, HistoryMessage } from './types';
 
 /** Where the client talks to and with what; `fetch` and `now` are arguments so tests pass fakes. */
@@ -126,7 +126,10 @@ export function createApiClient(options: ApiClientOptions) {
         headers: { Accept: 'application/json' },
       });
       if (!sent.ok) return sent;
-      const body = (await sent.value.json().catch(() => null)) as { messages?: unknown } | null;
+      const body = (await sent.value.json().catch(() => null)) as {
+        messages?: unknown;
+        escalation?: unknown;
+      } | null;
       if (!body || !Array.isArray(body.messages)) {
         return {
           ok: false,
@@ -143,7 +146,14 @@ export function createApiClient(options: ApiClientOptions) {
           citations: toCitations(m.citations),
           created_at: String(m.created_at ?? ''),
         }));
-      return { ok: true, value: { conversation_id: conversationId, messages } };
+      return {
+        ok: true,
+        value: {
+          conversation_id: conversationId,
+          messages,
+          escalation: toEscalation(body.escalation),
+        },
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ChatEvent, Citation } from './types';
+import type { ChatEvent, Citation, Escalation } from './types';
 
 /** One raw server-sent event: the `event:` name and its `data:` lines joined by "\n". */
 export interface RawSseEvent {
@@ -81,6 +81,15 @@ export function toCitations(value: unknown): Citation[] {
     }));
 }
 
+/** An escalation body, or null when it is absent or unreadable. */
+export function toEscalation(value: unknown): Escalation | null {
+  if (!isRecord(value) || typeof value.status !== 'string') return null;
+  return {
+    status: value.status,
+    ...(typeof value.ticket_id === 'string' ? { ticket_id: value.ticket_id } : {}),
+  };
+}
+
 function badStream(detail: string): ChatEvent {
   return { type: 'error', code: 'bad_response', message: `The server sent a malformed ${detail}.` };
 }
@@ -113,16 +122,10 @@ export function toChatEvent(raw: RawSseEvent): ChatEvent | null {
     case 'citations':
       // The contract sends a bare array; accept { citations: [...] } as well.
       return { type: 'citations', citations: toCitations(isRecord(body) ? body.citations : body) };
-    case 'escalation':
-      if (!isRecord(body) || typeof body.status !== 'string')
-        return badStream('"escalation" event');
-      return {
-        type: 'escalation',
-        escalation: {
-          status: body.status,
-          ...(typeof body.ticket_id === 'string' ? { ticket_id: body.ticket_id } : {}),
-        },
-      };
+    case 'escalation': {
+      const escalation = toEscalation(body);
+      return escalation ? { type: 'escalation', escalation } : badStream('"escalation" event');
+    }
     case 'done':
       return {
         type: 'done',

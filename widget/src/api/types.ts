@@ -65,4 +65,6 @@ export interface HistoryMessage {
 export interface ConversationHistory {
   conversation_id: string;
   messages: HistoryMessage[];
+  /** Set when the thread was handed to a person. */
+  escalation: Escalation | null;
 }

@@ -163,10 +163,42 @@ describe('createChatModel', () => {
       'Next business day.',
     ]);
 
+    expect(model.messages.value.map((m) => m.escalation)).toEqual([null, null]);
+
     const gone = setup(storage);
     await gone.model.restore();
     expect(gone.model.conversationId.value).toBeNull();
     expect(storage.getItem('wagechat:demo:conversation')).toBeNull();
+  });
+
+  it('shows a hand-over again under the latest answer after a reload', async () => {
+    const storage = memoryStore();
+    storage.setItem('wagechat:demo:conversation', 'c_8');
+    const { server, model } = setup(storage);
+    const turn = (id: string, role: string, text: string) => ({
+      id,
+      role,
+      text,
+      citations: [],
+      created_at: '',
+    });
+    server.setHistory({
+      conversation_id: 'c_8',
+      escalation: { status: 'pending' },
+      messages: [
+        turn('u1', 'user', 'hi'),
+        turn('a1', 'assistant', 'Hello!'),
+        turn('u2', 'user', 'Do you offer health insurance?'),
+        turn('a2', 'assistant', 'A person will follow up.'),
+      ],
+    });
+    await model.restore();
+    expect(model.messages.value.map((m) => m.escalation)).toEqual([
+      null,
+      null,
+      null,
+      { status: 'pending' },
+    ]);
   });
 
   it('keeps working when storage throws', async () => {

@@ -150,12 +150,15 @@ export function createChatModel(deps: ChatModelDeps) {
         return;
       }
       if (messages.value.length > 0) return; // the visitor already started typing and sending
-      messages.value = result.value.messages.map((m) => ({
+      const { messages: stored, escalation } = result.value;
+      const lastAnswer = stored.map((m) => m.role).lastIndexOf('assistant');
+      // The hand-over notice belongs under the answer that made it, the latest one.
+      messages.value = stored.map((m, i) => ({
         id: m.id,
         role: m.role,
         text: m.text,
         citations: m.citations,
-        escalation: null,
+        escalation: i === lastAnswer ? escalation : null,
       }));
     },
     /** Stops any answer in flight; the model is unusable afterwards. */
