@@ -2,6 +2,8 @@
  * The `wagechat` command line: serve, ingest, token. Run from the repository root as
  * `pnpm wagechat <command> [args]`.
  */
+// First, before anything loads LanceDB's native module.
+import './native-log-level';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config';

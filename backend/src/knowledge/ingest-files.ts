@@ -34,13 +34,15 @@ export async function ingestFiles(
   for (const file of files) {
     const started = performance.now();
     try {
-      const result = await knowledge.ingest({
+      const r = await knowledge.ingest({
         tenantId,
         filename: basename(file),
         bytes: await readFile(file),
       });
+      const replaced = r.replacedVersion ? `, replacing v${r.replacedVersion}` : '';
+      const ms = Math.round(performance.now() - started);
       out.log(
-        `ingested ${basename(file)}: ${JSON.stringify(result)} in ${Math.round(performance.now() - started)} ms`,
+        `ingested ${r.name} "${r.title}" as v${r.version}${replaced}: ${r.pageCount} pages, ${r.chunkCount} passages, ${ms} ms`,
       );
     } catch (error) {
       failed += 1;
