@@ -11,6 +11,8 @@ export const FAILURE_MESSAGES: Record<IngestFailureReason, string> = {
   too_large: 'The file is larger than the upload limit.',
   extract_failed: 'The PDF could not be read.',
   index_failed: 'The document could not be indexed. The previous version is still being served.',
+  original_missing:
+    'The original file is missing, so this version cannot be indexed or rebuilt. Upload the document again.',
 };
 
 const CODES: Record<IngestFailureReason, ErrorCode> = {
@@ -22,6 +24,7 @@ const CODES: Record<IngestFailureReason, ErrorCode> = {
   too_large: 'too_large',
   extract_failed: 'unprocessable',
   index_failed: 'unavailable',
+  original_missing: 'unavailable',
 };
 
 /** The AppError for a failed ingest, e.g. 422 with `details: { reason: 'pdf_encrypted', ... }`. */

@@ -1,33 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { DocumentVersion } from '../store/documents';
 import { createLocalBlobStore } from './blob-store';
-import { buildChunkRows, reuseKey } from './build-chunk-rows';
 import { createKeyedLock, createSemaphore, createSerialQueue } from './concurrency';
 import { createCorpusStats } from './corpus-stats';
-import { versionKey } from './index/chunk-row';
 import { openChunkTable, sqlString } from './index/chunk-table';
+import { createVersionIndexer, titleFromFilename } from './index-version';
 import { FAILURE_MESSAGES, ingestError } from './ingest-errors';
 import {
   DEFAULT_TUNING,
-  type DocumentVersionInfo,
   type KnowledgeBase,
   type KnowledgeBaseOptions,
 } from './knowledge-base-types';
 import { createLiveSet } from './live-set';
-import { ExtractionError } from './pdf/extract-pdf';
 import { createPdfExtractor } from './pdf/extract-pool';
-import { sniffPdf } from './pdf/sniff-pdf';
+import { recoverIndex } from './recover-index';
 import { reindexStaleTables } from './reindex';
 import { createHybridSearch } from './search/hybrid-search';
-
-const titleFromFilename = (filename: string) => {
-  const base = filename
-    .replace(/\.pdf$/i, '')
-    .replace(/[-_]+/g, ' ')
-    .trim();
-  return base ? base[0]!.toUpperCase() + base.slice(1) : 'Untitled document';
-};
 
 /**
  * @example
@@ -48,7 +36,7 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     annMinRows: tuning.annMinRows,
   });
   const live = await createLiveSet(documents);
-  await reindexStaleTables({ table, embedder, liveKeys: live.allKeys(), logger });
+  await reindexStaleTables({ table, embedder, liveKeys: live.allKeys(), documents, logger });
   const extractor = createPdfExtractor({ workers: tuning.extractWorkers });
   // LanceDB commits are optimistic; one writer at a time avoids retries and conflicts.
   const writes = createSerialQueue();
@@ -73,93 +61,17 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     );
   };
 
-  const byKey = (key: string) => `version_key = ${sqlString(key)}`;
-
-  /** Indexes one `processing` version and swaps it in; throws AppError after recording failure. */
-  const processVersion = async (version: DocumentVersion, bytes: Uint8Array) => {
-    const started = performance.now();
-    const key = versionKey(version.documentId, version.version);
-    const log = logger.child({ documentId: version.documentId, version: version.version });
-    try {
-      const sniffed = sniffPdf(bytes);
-      if (sniffed) throw new ExtractionError(sniffed, FAILURE_MESSAGES[sniffed]);
-      const pdf = await extractor.extract(bytes);
-      const title = pdf.title ?? titleFromFilename(version.filename);
-      const before = await documents.get(version.tenantId, version.documentId);
-      const previous = before?.liveVersion ?? null;
-      const previousVectors = new Map<string, number[]>();
-      if (previous !== null) {
-        for (const row of await table.scan(byKey(versionKey(version.documentId, previous)))) {
-          previousVectors.set(reuseKey(row.title, row.content_hash), row.vector);
-        }
-      }
-      const rows = await buildChunkRows({
-        tenantId: version.tenantId,
-        documentId: version.documentId,
-        version: version.version,
-        title,
-        pdf,
-        embedder,
-        chunking: tuning.chunking,
-        previousVectors,
-        batchSize: tuning.embedBatchSize,
-      });
-      if (rows.length === 0) throw new ExtractionError('pdf_no_text', FAILURE_MESSAGES.pdf_no_text);
-      await writes.run(async () => {
-        await table.add(rows);
-        await table.ensureTextIndex();
-      });
-      // The swap: one SQLite transaction, then new searches see only the new version.
-      const record = await documents.completeVersion({
-        documentId: version.documentId,
-        version: version.version,
-        title,
-        pageCount: pdf.pageCount,
-        chunkCount: rows.length,
-        embeddingModel: embedder.model,
-      });
-      await live.refresh();
-      if (previous !== null && previous !== version.version) {
-        // Searches that began before the swap may still read the old chunks.
-        await live.drain();
-        await writes.run(() => table.deleteWhere(byKey(versionKey(version.documentId, previous))));
-      }
-      scheduleMaintenance();
-      const durationMs = Math.round(performance.now() - started);
-      log.info({ chunks: rows.length, pages: pdf.pageCount, durationMs }, 'document ingested');
-      return {
-        documentId: record.id,
-        tenantId: record.tenantId,
-        name: record.name,
-        title: record.title,
-        version: version.version,
-        replacedVersion: previous,
-        pageCount: pdf.pageCount,
-        chunkCount: rows.length,
-        sizeBytes: version.sizeBytes,
-        durationMs,
-      } satisfies DocumentVersionInfo;
-    } catch (error) {
-      const reason = error instanceof ExtractionError ? error.reason : 'index_failed';
-      log.warn({ reason, err: reason === 'index_failed' ? error : undefined }, 'ingest failed');
-      await documents.failVersion(
-        version.documentId,
-        version.version,
-        reason,
-        FAILURE_MESSAGES[reason],
-      );
-      await writes
-        .run(() => table.deleteWhere(byKey(key)))
-        .catch((cleanup: unknown) => {
-          log.error({ err: cleanup }, 'could not remove chunks of a failed version');
-        });
-      throw ingestError(
-        reason,
-        { document_id: version.documentId, version: version.version },
-        error,
-      );
-    }
-  };
+  const indexer = createVersionIndexer({
+    table,
+    documents,
+    embedder,
+    extractor,
+    writes,
+    live,
+    tuning,
+    logger,
+    afterWrite: () => scheduleMaintenance(),
+  });
 
   const search = createHybridSearch(() => table, embedder, live);
   const corpusStats = createCorpusStats(() => table, live);
@@ -197,7 +109,7 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
           }
           activeIngests++;
           try {
-            return await processVersion(version, bytes);
+            return await indexer.process(version, bytes);
           } finally {
             activeIngests--;
             scheduleMaintenance();
@@ -226,30 +138,16 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     },
 
     async recover() {
-      for (const version of await documents.listProcessing()) {
-        const key = versionKey(version.documentId, version.version);
-        await writes.run(() => table.deleteWhere(byKey(key)));
-        const bytes = version.blobKey ? await blobs.get(version.blobKey) : null;
-        if (!bytes) {
-          await documents.failVersion(
-            version.documentId,
-            version.version,
-            'index_failed',
-            'The upload was interrupted and its file is missing.',
-          );
-          continue;
-        }
-        logger.info(
-          { documentId: version.documentId, version: version.version },
-          'resuming interrupted ingest',
-        );
-        await processVersion(version, bytes).catch(() => undefined);
-      }
-      // Chunks of versions no longer live: a crash between the swap and the clean-up, or a delete.
-      const keys = live.allKeys().map(sqlString);
-      await writes.run(() =>
-        table.deleteWhere(keys.length > 0 ? `version_key NOT IN (${keys.join(', ')})` : 'true'),
-      );
+      await recoverIndex({
+        table,
+        documents,
+        blobs,
+        indexer,
+        writes,
+        live,
+        embeddingModel: embedder.model,
+        logger,
+      });
       scheduleMaintenance();
       await maintenance;
     },

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DocumentRepository } from '../store/documents';
 import type { Embedder } from './embedding/types';
 import type { ChunkRow } from './index/chunk-row';
 import { type ChunkTable, sqlString } from './index/chunk-table';
@@ -7,6 +8,8 @@ export interface ReindexInput {
   table: ChunkTable;
   embedder: Embedder;
   liveKeys: string[];
+  /** Where the re-indexed versions' `embedding_model` is recorded. */
+  documents: DocumentRepository;
   logger: Logger;
 }
 
@@ -16,7 +19,8 @@ export interface ReindexInput {
  * the old table: vectors of two models never meet. Interrupted half-way, the old table is
  * still there and the next start does it again from a cleared new table.
  */
-export async function reindexStaleTables({ table, embedder, liveKeys, logger }: ReindexInput) {
+export async function reindexStaleTables(input: ReindexInput) {
+  const { table, embedder, liveKeys, documents, logger } = input;
   const stale = await table.staleTables();
   if (stale.length === 0) return;
   let source: { name: string; rows: ChunkRow[] } | null = null;
@@ -37,6 +41,11 @@ export async function reindexStaleTables({ table, embedder, liveKeys, logger }: 
       await table.add(batch.map((row, i) => ({ ...row, vector: vectors[i]! })));
     }
     await table.maintain();
+    // Before the old table is dropped: a crash in between redoes the copy and this again.
+    const moved = new Map(source.rows.map((row) => [row.version_key, row]));
+    for (const row of moved.values()) {
+      await documents.setEmbeddingModel(row.document_id, row.version, embedder.model);
+    }
     logger.info(
       {
         from: source.name,

@@ -78,7 +78,13 @@ export interface DocumentRepository {
   beginVersion(input: BeginVersionInput): Promise<DocumentVersion>;
   /** Marks the version ready and makes it live in one transaction; the old live one is superseded. */
   completeVersion(input: CompleteVersionInput): Promise<DocumentRecord>;
+  /**
+   * Marks the version failed. A failed version is never live: when it was (recovery found
+   * its chunks and its original gone), the document has no live version afterwards.
+   */
   failVersion(documentId: string, version: number, reason: string, message: string): Promise<void>;
+  /** Records which embedding model now holds the version's vectors (after a re-index). */
+  setEmbeddingModel(documentId: string, version: number, model: string): Promise<void>;
   list(tenantId: string): Promise<DocumentRecord[]>;
   get(tenantId: string, id: string): Promise<DocumentRecord | null>;
   getVersion(documentId: string, version: number): Promise<DocumentVersion | null>;

@@ -59,6 +59,13 @@ export interface ChunkTable {
   textSearch(text: string, filter: string, limit: number): Promise<ScoredRow[]>;
   /** Reads rows (vectors included) for re-indexing. */
   scan(predicate?: string): Promise<ChunkRow[]>;
+  /**
+   * Rows per `version_key`, read from every fragment: what recovery compares with the
+   * chunk counts SQLite recorded. Throws when the table's files are damaged.
+   */
+  versionCounts(): Promise<Map<string, number>>;
+  /** Drops the table (damaged files included) and starts it again empty. */
+  reset(): Promise<void>;
   /** Creates the BM25 index if it does not exist yet (full-text search needs it). */
   ensureTextIndex(): Promise<void>;
   /** Folds new rows into the indexes and builds the ANN index when the table is big enough. */
@@ -74,23 +81,35 @@ export interface ChunkTable {
 export async function openChunkTable(options: ChunkTableOptions): Promise<ChunkTable> {
   const db = await lancedb.connect(options.uri);
   const name = chunkTableName(options.model, options.dimension);
-  const table = (await db.tableNames()).includes(name)
-    ? await db.openTable(name)
-    : await db.createEmptyTable(name, chunkSchema(options.dimension));
+  const create = (mode: 'create' | 'overwrite') =>
+    db.createEmptyTable(name, chunkSchema(options.dimension), { mode });
+  let table: lancedb.Table;
+  if (!(await db.tableNames()).includes(name)) table = await create('create');
+  else {
+    try {
+      table = await db.openTable(name);
+    } catch (error) {
+      // Unreadable metadata: start empty; recovery rebuilds live versions from the originals.
+      options.logger.error({ err: error, table: name }, 'chunk table is damaged; recreating it');
+      table = await create('overwrite');
+    }
+  }
   return wrap(db, table, name, options);
 }
 
 async function wrap(
   db: lancedb.Connection,
-  table: lancedb.Table,
+  opened: lancedb.Table,
   name: string,
   options: ChunkTableOptions,
 ): Promise<ChunkTable> {
+  // Replaced by reset(); every method reads the current one.
+  let table = opened;
   const annMinRows = options.annMinRows ?? 2_000;
   const hasIndex = async (column: string) =>
     (await table.listIndices()).some((index) => index.columns.includes(column));
   // Checked once and then remembered: listing indices on every search costs milliseconds.
-  let ftsReady = await hasIndex('search_text');
+  let ftsReady = await hasIndex('search_text').catch(() => false);
   const ensureTextIndex = async () => {
     if (ftsReady || (await table.countRows()) === 0) return;
     await table.createIndex('search_text', {
@@ -151,6 +170,26 @@ async function wrap(
         ...(row as ChunkRow),
         vector: Array.from(row.vector as Iterable<number>),
       }));
+    },
+    async versionCounts() {
+      const counts = new Map<string, number>();
+      for await (const batch of table.query().select(['version_key'])) {
+        const column = batch.getChild('version_key');
+        for (let i = 0; i < batch.numRows; i++) {
+          const key = String(column?.get(i));
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      }
+      return counts;
+    },
+    async reset() {
+      table.close();
+      // A damaged table may not even drop cleanly; overwriting below replaces it regardless.
+      await db.dropTable(name).catch(() => undefined);
+      table = await db.createEmptyTable(name, chunkSchema(options.dimension), {
+        mode: 'overwrite',
+      });
+      ftsReady = false;
     },
     ensureTextIndex,
     async maintain() {

@@ -41,4 +41,5 @@ export type IngestFailureReason =
   | 'pdf_no_text'
   | 'too_large'
   | 'extract_failed'
-  | 'index_failed';
+  | 'index_failed'
+  | 'original_missing';

@@ -154,6 +154,17 @@ export function createSqliteDocumentRepository(db: Database): DocumentRepository
     return toRecord(row);
   });
 
+  const fail = db.transaction((documentId: string, v: number, reason: string, message: string) => {
+    const at = now();
+    db.prepare(
+      `UPDATE document_versions SET status = 'failed', error_reason = ?, error_message = ?, completed_at = ?
+       WHERE document_id = ? AND version = ?`,
+    ).run(reason, message, at, documentId, v);
+    db.prepare(
+      'UPDATE documents SET live_version = NULL, updated_at = ? WHERE id = ? AND live_version = ?',
+    ).run(at, documentId, v);
+  });
+
   return {
     async beginVersion(input) {
       return begin(input);
@@ -162,10 +173,12 @@ export function createSqliteDocumentRepository(db: Database): DocumentRepository
       return complete(input);
     },
     async failVersion(documentId, v, reason, message) {
+      fail(documentId, v, reason, message);
+    },
+    async setEmbeddingModel(documentId, v, model) {
       db.prepare(
-        `UPDATE document_versions SET status = 'failed', error_reason = ?, error_message = ?, completed_at = ?
-         WHERE document_id = ? AND version = ?`,
-      ).run(reason, message, now(), documentId, v);
+        'UPDATE document_versions SET embedding_model = ? WHERE document_id = ? AND version = ?',
+      ).run(model, documentId, v);
     },
     async list(tenantId) {
       return byTenant.all(tenantId).map(toRecord);
