@@ -251,23 +251,6 @@ describe('createKnowledgeBase', () => {
     expect(hits.every((h) => h.documentVersion === 2)).toBe(true);
   });
 
-  it('re-indexes into a separate table when the embedding model changes', async () => {
-    await kb.ingest({ tenantId: 't1', filename: 'instant-pay.pdf', bytes: await article('$2.99') });
-    await kb.close();
-    kb = await createKnowledgeBase({
-      dataDir,
-      documents: store.documents,
-      embedder: createHashingEmbedder({ dimension: 96 }),
-      logger,
-      tuning: { extractWorkers: 1 },
-    });
-    const [hit] = await kb.search({ tenantId: 't1', text: 'instant pay fee' });
-    expect(hit?.text).toContain('$2.99');
-    const lancedb = await import('@lancedb/lancedb');
-    const names = await (await lancedb.connect(join(dataDir, 'lancedb'))).tableNames();
-    expect(names).toEqual(['chunks__hashing_v1_96__96']);
-  });
-
   it('builds a cosine ANN index once the table is large enough and still finds passages', async () => {
     await kb.close();
     kb = await createKnowledgeBase({

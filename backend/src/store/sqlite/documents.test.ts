@@ -71,6 +71,28 @@ describe('SQLite document repository', () => {
     expect(await store.documents.listProcessing()).toEqual([]);
   });
 
+  it('takes a failed version out of the live set and records a model change', async () => {
+    const v1 = await begin();
+    await store.documents.completeVersion({
+      documentId: v1.documentId,
+      version: 1,
+      title: 'T',
+      pageCount: 1,
+      chunkCount: 1,
+      embeddingModel: 'old-model',
+    });
+    await store.documents.setEmbeddingModel(v1.documentId, 1, 'new-model');
+    expect((await store.documents.getVersion(v1.documentId, 1))?.embeddingModel).toBe('new-model');
+    // Recovery found the live version's chunks and original gone.
+    await store.documents.failVersion(v1.documentId, 1, 'original_missing', 'Gone.');
+    expect(await store.documents.get('t1', v1.documentId)).toMatchObject({
+      liveVersion: null,
+      live: null,
+      latest: { status: 'failed', errorReason: 'original_missing' },
+    });
+    expect(await store.documents.listLive()).toEqual([]);
+  });
+
   it('scopes documents to their tenant and deletes them with their versions', async () => {
     const a = await begin('a.pdf', 't1');
     await begin('a.pdf', 't2');
