@@ -292,6 +292,9 @@ describe('createKnowledgeBase', () => {
     );
     const vectorIndex = (await table.listIndices()).find((i) => i.columns.includes('vector'));
     expect(vectorIndex?.indexType).toMatch(/HNSW/i);
+    // Queries use cosine; an index of another metric would be skipped for a full scan.
+    const stats = await table.indexStats(vectorIndex!.name);
+    expect(stats?.distanceType).toBe('cosine');
     table.close();
     const [hit] = await kb.search({ tenantId: 't1', text: 'direct deposit rule 13' });
     expect(hit?.text).toContain('rule 13');
