@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/open';
 import type { Store } from '../store/types';
 import { createHashingEmbedder } from './embedding/hashing-embedder';
+import { chunkSchema } from './index/chunk-row';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 import { createTestPdf } from './pdf/test-pdfs';
 
@@ -82,5 +83,31 @@ describe('embedding model switch', () => {
     await kb.recover();
     const [doc] = await kb.listDocuments('t1');
     expect(doc?.live?.embeddingModel).toBe('hashing-v1-128');
+  });
+
+  it('redoes a re-index that was interrupted half-way, from a cleared new table', async () => {
+    const info = await kb.ingest({ tenantId: 't1', filename: 'w2.pdf', bytes: await taxes() });
+    await kb.close();
+    // What a crash mid-copy leaves: the new table exists with a partial (here bogus) copy
+    // and the old table is still there.
+    const lancedb = await import('@lancedb/lancedb');
+    const db = await lancedb.connect(join(dataDir, 'lancedb'));
+    const old = await db.openTable('chunks__hashing_v1_128__128');
+    const [row] = await old.query().limit(1).toArray();
+    const partial = await db.createEmptyTable('chunks__hashing_v1_96__96', chunkSchema(96));
+    await partial.add([{ ...row, id: 'bogus', vector: Array.from({ length: 96 }, () => 0.1) }]);
+    old.close();
+    partial.close();
+    db.close();
+
+    kb = await open(96);
+    const reopened = await lancedb.connect(join(dataDir, 'lancedb'));
+    expect(await reopened.tableNames()).toEqual(['chunks__hashing_v1_96__96']);
+    const table = await reopened.openTable('chunks__hashing_v1_96__96');
+    expect(await table.countRows()).toBe(info.chunkCount);
+    expect(await table.countRows("id = 'bogus'")).toBe(0);
+    table.close();
+    const [hit] = await kb.search({ tenantId: 't1', text: 'W-2 form January' });
+    expect(hit?.text).toContain('January 31');
   });
 });

@@ -169,6 +169,24 @@ describe('recover() when the search index is lost or damaged', () => {
     expect(await search('replacement pay card days')).toContain('5 business days');
   });
 
+  it('fails an interrupted ingest whose original is missing, keeping the live version', async () => {
+    await store.documents.beginVersion({
+      tenantId: 't1',
+      filename: 'pay-card.pdf',
+      title: 'Pay card',
+      sha256: 'x',
+      sizeBytes: 1,
+      blobKey: 't1/never-written.pdf',
+    });
+    await reopen(async () => undefined);
+    const [doc] = await store.documents.list('t1');
+    expect(doc).toMatchObject({
+      liveVersion: 2,
+      latest: { version: 3, status: 'failed', errorReason: 'original_missing' },
+    });
+    expect(await search('replacement pay card days')).toContain('5 business days');
+  });
+
   it('leaves a healthy index alone', async () => {
     await reopen(async () => undefined);
     expect(logs.some((l) => /rebuild/.test(l.msg))).toBe(false);
