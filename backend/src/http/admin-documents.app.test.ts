@@ -43,7 +43,7 @@ describe('admin documents in the real app', () => {
   });
   afterAll(() => deps.close());
 
-  const upload = (bytes: Uint8Array, name: string, headers = auth) => {
+  const upload = async (bytes: Uint8Array, name: string, headers = auth) => {
     const body = new FormData();
     body.set('file', new File([new Uint8Array(bytes)], name, { type: 'application/pdf' }));
     return app.request('/api/v1/admin/documents', { method: 'POST', body, headers });
