@@ -76,7 +76,11 @@ export interface KnowledgeBase extends KnowledgeSearch {
   getDocument(tenantId: string, id: string): Promise<DocumentRecord | null>;
   /** Removes the document, its chunks and its originals; false when there was none. */
   deleteDocument(tenantId: string, id: string): Promise<boolean>;
-  /** Finishes ingests a crash interrupted and removes chunks no live version owns. */
+  /**
+   * Run at every start. Finishes ingests a crash interrupted, rebuilds from the stored
+   * originals any live version whose chunks the index lost (failing it as `original_missing`
+   * when the original is gone too), and removes chunks no live version owns.
+   */
   recover(): Promise<void>;
   close(): Promise<void>;
 }
