@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from './kb-markdown.ts';
+import { parseArticle } from './kb-markdown';
 
 describe('parseArticle', () => {
   it('reads the title, headings, joined paragraphs, lists and Q/A pairs in order', () => {

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Article, ArticleBlock } from './kb-markdown.ts';
+import type { Article, ArticleBlock } from './kb-markdown';
 
 /** The running header printed on every page; ingestion is expected to strip it. */
 export const RUNNING_HEADER = 'Brightwell Pay Help Centre';

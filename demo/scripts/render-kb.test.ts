@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from './kb-markdown.ts';
-import { RUNNING_HEADER, renderArticlePdf, runningFooter } from './kb-pdf.ts';
-import { readPdfPages, readPdfTitle } from './read-pdf-pages.ts';
-import { type RenderedArticle, renderKnowledgeBase } from './render-kb.ts';
+import { parseArticle } from './kb-markdown';
+import { RUNNING_HEADER, renderArticlePdf, runningFooter } from './kb-pdf';
+import { readPdfPages, readPdfTitle } from './read-pdf-pages';
+import { type RenderedArticle, renderKnowledgeBase } from './render-kb';
 
 // Pinned on purpose: the retrieval eval set names pages, so a layout change that moves
 // text between pages should be a visible, deliberate edit here.

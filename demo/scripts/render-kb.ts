@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArticle } from './kb-markdown.ts';
-import { renderArticlePdf } from './kb-pdf.ts';
+import { parseArticle } from './kb-markdown';
+import { renderArticlePdf } from './kb-pdf';
 
 const ARTICLES_DIR = fileURLToPath(new URL('../kb/articles/', import.meta.url));
 const DEFAULT_OUT_DIR = fileURLToPath(new URL('../kb/pdf/', import.meta.url));

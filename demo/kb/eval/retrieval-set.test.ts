@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPdfPages } from '../../scripts/read-pdf-pages.ts';
-import { renderKnowledgeBase } from '../../scripts/render-kb.ts';
+import { readPdfPages } from '../../scripts/read-pdf-pages';
+import { renderKnowledgeBase } from '../../scripts/render-kb';
 import retrievalSet from './retrieval.json' with { type: 'json' };
 
 // The eval set names pages of the *rendered* PDFs. Rendering afresh and reading every page back
