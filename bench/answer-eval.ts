@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { askAgent } from '../backend/src/agent/ask-agent';
 import { createOfflineAgent } from '../backend/src/agent/offline/offline-agent';
 import { loadConfig } from '../backend/src/config';
 import { createTestDeps, REPO_ROOT } from '../backend/src/deps';
@@ -32,18 +33,7 @@ const agent = createOfflineAgent({ knowledge: deps.knowledge, confidenceThreshol
 async function confidences(questions: string[], label: string) {
   const scores: number[] = [];
   for (const message of questions) {
-    let answer = '';
-    let confidence = 0;
-    for await (const event of agent.respond({
-      tenantId: 'demo',
-      conversationId: 'eval',
-      message,
-      history: [],
-      principal: { role: 'visitor', tenantId: 'demo', subject: 'eval', origin: null },
-    })) {
-      if (event.type === 'token') answer += event.text;
-      if (event.type === 'done') confidence = event.confidence;
-    }
+    const { text: answer, confidence } = await askAgent(agent, 'demo', message);
     scores.push(confidence);
     if (verbose)
       console.log(`${label} ${confidence.toFixed(2)}  ${message}\n      ${answer.slice(0, 160)}`);

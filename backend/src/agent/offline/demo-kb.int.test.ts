@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderKnowledgeBase } from '../../../../demo/scripts/render-kb';
 import { createTestDeps, type Deps, REPO_ROOT } from '../../deps';
 import { ingestFiles, pdfsIn } from '../../knowledge/ingest-files';
-import type { AgentEvent } from '../types';
+import { askAgent } from '../ask-agent';
 import { createOfflineAgent } from './offline-agent';
 
 let deps: Deps;
@@ -34,23 +34,10 @@ afterAll(async () => {
   await deps?.close();
 });
 
-async function ask(message: string) {
-  const events: AgentEvent[] = [];
-  for await (const event of agent.respond({
-    tenantId: 'demo',
-    conversationId: 'c',
-    message,
-    history: [],
-    principal: { role: 'visitor', tenantId: 'demo', subject: 'v', origin: null },
-  })) {
-    events.push(event);
-  }
-  return {
-    text: events.flatMap((e) => (e.type === 'token' ? [e.text] : [])).join(''),
-    citations: events.flatMap((e) => (e.type === 'citations' ? e.citations : [])),
-    escalated: events.some((e) => e.type === 'escalate'),
-  };
-}
+const ask = async (message: string) => {
+  const answer = await askAgent(agent, 'demo', message);
+  return { ...answer, escalated: answer.escalation !== null };
+};
 
 const questions = (file: string) =>
   (
