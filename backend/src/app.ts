@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { createDocumentRoutes } from './http/admin-documents';
 import { createAuthRoutes } from './http/auth-routes';
 import { createChatRoutes } from './http/chat-routes';
+import { clientIp } from './http/client-ip';
 import type { AppEnv } from './http/env';
 import { createHealthRoutes } from './http/health-routes';
 import { accessLog } from './http/middleware/access-log';
@@ -31,7 +32,10 @@ export interface AppDeps {
   knowledge: KnowledgeBase;
   agent: ChatAgent;
   tokens: TokenService;
+  /** Chat messages, per visitor. */
   rateLimiter: RateLimiter;
+  /** New visitor sessions, per client address. */
+  sessionRateLimiter: RateLimiter;
   /** Milliseconds clock (response times); Date.now unless a test pins it. */
   clock: () => number;
   /** Omit to serve the API only. */
@@ -58,6 +62,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', createHealthRoutes({ store: deps.store }));
 
   const api = new Hono<AppEnv>();
+  api.use(
+    '/auth/session',
+    rateLimit(deps.sessionRateLimiter, (c) => `session:${clientIp(c) ?? 'unknown'}`),
+  );
   api.route('/auth', createAuthRoutes({ store: deps.store, tokens: deps.tokens }));
   api.use('/chat/*', requireAuth({ tokens: deps.tokens, roles: ['visitor', 'customer'] }));
   api.use('/chat/message', rateLimit(deps.rateLimiter));

@@ -27,6 +27,7 @@ const envSchema = z.object({
   WAGECHAT_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   WAGECHAT_MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(20),
   WAGECHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  WAGECHAT_SESSION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 /** Typed, validated settings passed inward; nothing else reads `process.env`. */
@@ -48,7 +49,10 @@ export interface Config {
   sessionTtlSeconds: number;
   confidenceThreshold: number;
   maxUploadBytes: number;
+  /** Chat messages per visitor per minute. */
   rateLimitPerMinute: number;
+  /** New sessions per client address per minute (a shared office address needs headroom). */
+  sessionRateLimitPerMinute: number;
 }
 
 /** Raised for invalid environment values; the message lists every problem at once. */
@@ -91,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir?: st
     confidenceThreshold: e.WAGECHAT_CONFIDENCE_THRESHOLD,
     maxUploadBytes: Math.round(e.WAGECHAT_MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitPerMinute: e.WAGECHAT_RATE_LIMIT_PER_MINUTE,
+    sessionRateLimitPerMinute: e.WAGECHAT_SESSION_RATE_LIMIT_PER_MINUTE,
   };
 }

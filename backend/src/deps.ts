@@ -66,6 +66,10 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     agent: createOfflineAgent({ knowledge, confidenceThreshold: config.confidenceThreshold }),
     tokens,
     rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute, windowMs: 60_000 }),
+    sessionRateLimiter: createMemoryRateLimiter({
+      limit: config.sessionRateLimitPerMinute,
+      windowMs: 60_000,
+    }),
     clock: Date.now,
     ...(options.serveStatic
       ? {

@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { runChatTurn, type TurnDeps, type TurnEvent } from '../agent/run-turn';
 import { AppError, toAppError } from '../errors';
+import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
 import { createEventChannel } from './event-channel';
 import { errorBody } from './middleware/errors';
@@ -40,7 +41,7 @@ export function createChatRoutes(deps: TurnDeps) {
         principal: c.get('principal'),
         message: body.message,
         conversationId: body.conversation_id,
-        ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+        ip: clientIp(c),
         userAgent: c.req.header('user-agent') ?? null,
         startedAt,
       };

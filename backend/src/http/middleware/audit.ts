@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AuditRepository } from '../../store/types';
+import { clientIp } from '../client-ip';
 import type { AppEnv } from '../env';
 
 /**
@@ -23,7 +24,7 @@ export function auditAdminRequests(audit: AuditRepository): MiddlewareHandler<Ap
       resourceType: 'admin_api',
       resourceId: c.req.path,
       details: { method: c.req.method, status, request_id: c.get('requestId') },
-      ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+      ip: clientIp(c),
       userAgent: c.req.header('user-agent') ?? null,
     });
   };

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../env';
 
@@ -39,15 +39,24 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): Rate
   };
 }
 
-/** 429 with Retry-After once a caller (by principal) passes the limit. Runs after requireAuth. */
-export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
+/** Whose hits count together: by default the verified caller (so it runs after requireAuth). */
+export type RateLimitKey = (c: Context<AppEnv>) => string;
+
+const byPrincipal: RateLimitKey = (c) =>
+  `${c.get('principal').tenantId}:${c.get('principal').subject}`;
+
+/**
+ * 429 with Retry-After once a caller passes the limit.
+ * @example api.use('/auth/session', rateLimit(limiter, (c) => `ip:${clientIp(c)}`))
+ */
+export function rateLimit(
+  limiter: RateLimiter,
+  key: RateLimitKey = byPrincipal,
+): MiddlewareHandler<AppEnv> {
   return async function rateLimitMiddleware(c, next) {
-    const principal = c.get('principal');
-    const { allowed, retryAfterSeconds } = await limiter.hit(
-      `${principal.tenantId}:${principal.subject}`,
-    );
+    const { allowed, retryAfterSeconds } = await limiter.hit(key(c));
     if (!allowed) {
-      throw new AppError('rate_limited', 'Too many messages; please wait a moment and try again.', {
+      throw new AppError('rate_limited', 'Too many requests; please wait a moment and try again.', {
         details: { retry_after_s: retryAfterSeconds },
       });
     }
