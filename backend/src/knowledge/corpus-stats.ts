@@ -26,7 +26,7 @@ export function createCorpusStats(table: () => ChunkTable, live: LiveSet) {
   const cache = new Map<string, { filter: string; stats: Promise<CorpusStats> }>();
 
   async function compute(filter: string): Promise<CorpusStats> {
-    const rows = await live.track(table().scan(filter));
+    const rows = await live.track(table().scanText(filter));
     const df = new Map<string, number>();
     for (const row of rows) {
       for (const term of contentTerms(`${row.section} ${row.text}`))

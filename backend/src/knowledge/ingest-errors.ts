@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../errors';
+import type { DocumentRepository } from '../store/documents';
 import type { IngestFailureReason } from './pdf/types';
 
 /** What the admin reads for each failure; the reason code travels in `details.reason`. */
@@ -37,4 +38,17 @@ export function ingestError(
     cause,
     details: { reason, ...details },
   });
+}
+
+/** Records that a version can be neither resumed nor rebuilt: its original file is gone. */
+export function failOriginalMissing(
+  documents: Pick<DocumentRepository, 'failVersion'>,
+  version: { documentId: string; version: number },
+): Promise<void> {
+  return documents.failVersion(
+    version.documentId,
+    version.version,
+    'original_missing',
+    FAILURE_MESSAGES.original_missing,
+  );
 }

@@ -1,6 +1,6 @@
 import { versionKey } from './index/chunk-row';
 import { byVersionKey } from './index-version';
-import { FAILURE_MESSAGES } from './ingest-errors';
+import { FAILURE_MESSAGES, failOriginalMissing } from './ingest-errors';
 import { ExtractionError } from './pdf/extract-pdf';
 import type { RecoverIndexDeps } from './recover-index';
 
@@ -50,12 +50,7 @@ export async function rebuildLiveVersions(deps: RecoverIndexDeps): Promise<void>
     const bytes = version.blobKey ? await blobs.get(version.blobKey) : null;
     if (!bytes) {
       log.error('cannot rebuild: the original file is missing too; marking the version failed');
-      await documents.failVersion(
-        version.documentId,
-        version.version,
-        'original_missing',
-        FAILURE_MESSAGES.original_missing,
-      );
+      await failOriginalMissing(documents, version);
       outcome.failed++;
       continue;
     }

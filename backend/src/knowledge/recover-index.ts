@@ -5,7 +5,7 @@ import type { SerialQueue } from './concurrency';
 import { versionKey } from './index/chunk-row';
 import { type ChunkTable, sqlString } from './index/chunk-table';
 import { byVersionKey, type VersionIndexer } from './index-version';
-import { FAILURE_MESSAGES } from './ingest-errors';
+import { failOriginalMissing } from './ingest-errors';
 import type { LiveSet } from './live-set';
 import { rebuildLiveVersions } from './rebuild-live-versions';
 
@@ -37,12 +37,7 @@ export async function recoverIndex(deps: RecoverIndexDeps): Promise<void> {
     const bytes = version.blobKey ? await blobs.get(version.blobKey) : null;
     if (!bytes) {
       log.error('interrupted ingest cannot resume: its original file is missing');
-      await documents.failVersion(
-        version.documentId,
-        version.version,
-        'original_missing',
-        FAILURE_MESSAGES.original_missing,
-      );
+      await failOriginalMissing(documents, version);
       continue;
     }
     log.info('resuming interrupted ingest');

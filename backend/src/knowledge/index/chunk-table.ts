@@ -59,6 +59,8 @@ export interface ChunkTable {
   textSearch(text: string, filter: string, limit: number): Promise<ScoredRow[]>;
   /** Reads rows (vectors included) for re-indexing. */
   scan(predicate?: string): Promise<ChunkRow[]>;
+  /** Heading and text of the matching rows only: no vectors read (corpus statistics). */
+  scanText(predicate: string): Promise<Array<{ section: string; text: string }>>;
   /**
    * Rows per `version_key`, read from every fragment: what recovery compares with the
    * chunk counts SQLite recorded. Throws when the table's files are damaged.
@@ -170,6 +172,10 @@ async function wrap(
         ...(row as ChunkRow),
         vector: Array.from(row.vector as Iterable<number>),
       }));
+    },
+    async scanText(predicate) {
+      const rows = await table.query().where(predicate).select(['section', 'text']).toArray();
+      return rows.map((row) => ({ section: String(row.section), text: String(row.text) }));
     },
     async versionCounts() {
       const counts = new Map<string, number>();
