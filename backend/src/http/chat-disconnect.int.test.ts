@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { offlineTrace } from '../agent/offline/offline-agent';
 import type { ChatAgent } from '../agent/types';
 import { createApp } from '../app';
 import { createTestDeps, type Deps } from '../deps';
@@ -16,7 +17,7 @@ const slowAgent: ChatAgent = {
     yield { type: 'token', text: 'Tips ' };
     await new Promise((r) => setTimeout(r, 400));
     yield { type: 'token', text: 'arrive the next morning.' };
-    yield { type: 'done', confidence: 0.9 };
+    yield { type: 'done', confidence: 0.9, trace: offlineTrace('question', 'answered', 0.4) };
   },
 };
 

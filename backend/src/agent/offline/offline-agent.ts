@@ -6,7 +6,15 @@
 
 import { contentTerms, rarityWeight } from '../../knowledge/search/content-terms';
 import type { KnowledgeSearch, SearchHit } from '../../knowledge/types';
-import type { AgentEvent, AgentTurnInput, ChatAgent, Citation } from '../types';
+import type {
+  AgentEvent,
+  AgentTurnInput,
+  AnswerTrace,
+  ChatAgent,
+  Citation,
+  Intent,
+  TurnOutcome,
+} from '../types';
 import { composeAnswer } from './compose-answer';
 import { confidenceFrom, measureEvidence } from './confidence';
 import { classifyIntent } from './intent';
@@ -30,6 +38,35 @@ const HUMAN_TEXT =
   "Of course. I've asked our support team to pick up this conversation. A person will follow up with you here.";
 
 const SNIPPET_CHARS = 180;
+
+/** Bumped whenever the offline answer logic changes, so audit records say which one answered. */
+export const OFFLINE_PROMPT_VERSION = 'offline-1';
+
+/** The audit trace of an offline turn. */
+export function offlineTrace(
+  intent: Intent,
+  outcome: TurnOutcome,
+  threshold: number,
+  hits: readonly SearchHit[] = [],
+): AnswerTrace {
+  return {
+    mode: 'offline',
+    intent,
+    outcome,
+    model: null,
+    promptVersion: OFFLINE_PROMPT_VERSION,
+    retrieved: hits.map((h) => ({
+      document_id: h.documentId,
+      version: h.documentVersion,
+      page: h.page,
+    })),
+    grounding: null,
+    threshold,
+    usage: [],
+    fallback: null,
+    cached: false,
+  };
+}
 
 function* streamText(text: string): Generator<AgentEvent> {
   // Word-sized pieces keep the widget's typing effect honest without holding anything back.
@@ -58,18 +95,27 @@ function searchText(input: AgentTurnInput): string {
 
 export function createOfflineAgent(options: OfflineAgentOptions): ChatAgent {
   const limit = options.searchLimit ?? 6;
+  const threshold = options.confidenceThreshold;
   return {
     async *respond(input) {
       const intent = classifyIntent(input.message);
       if (intent === 'greeting' || intent === 'thanks') {
         yield* streamText(intent === 'greeting' ? GREETING_TEXT : THANKS_TEXT);
-        yield { type: 'done', confidence: 1 };
+        yield {
+          type: 'done',
+          confidence: 1,
+          trace: offlineTrace('small_talk', 'small_talk', threshold),
+        };
         return;
       }
       if (intent === 'human') {
         yield* streamText(HUMAN_TEXT);
         yield { type: 'escalate', reason: 'user_requested' };
-        yield { type: 'done', confidence: 1 };
+        yield {
+          type: 'done',
+          confidence: 1,
+          trace: offlineTrace('human_requested', 'handed_over', threshold),
+        };
         return;
       }
 
@@ -87,7 +133,11 @@ export function createOfflineAgent(options: OfflineAgentOptions): ChatAgent {
       if (hits.length === 0 || confidence < options.confidenceThreshold) {
         yield* streamText(HANDOVER_TEXT);
         yield { type: 'escalate', reason: hits.length === 0 ? 'no_knowledge' : 'low_confidence' };
-        yield { type: 'done', confidence };
+        yield {
+          type: 'done',
+          confidence,
+          trace: offlineTrace('question', 'handed_over', threshold, hits.slice(0, 3)),
+        };
         return;
       }
 
@@ -97,7 +147,11 @@ export function createOfflineAgent(options: OfflineAgentOptions): ChatAgent {
         type: 'citations',
         citations: answer.used.map((hit) => toCitation(hit, answer.text)),
       };
-      yield { type: 'done', confidence };
+      yield {
+        type: 'done',
+        confidence,
+        trace: offlineTrace('question', 'answered', threshold, answer.used),
+      };
     },
   };
 }
