@@ -27,6 +27,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ OPENAI_API_KEY: '' }).openai).toBeNull();
   });
 
+  it('reads per-topic confidence thresholds and the account API', () => {
+    const config = loadConfig({
+      WAGECHAT_TOPIC_THRESHOLDS: 'tax=0.6,payouts=0.45',
+      ACCOUNT_API_URL: 'https://payouts.internal/v1',
+    });
+    expect(config.topicThresholds).toEqual({ tax: 0.6, payouts: 0.45 });
+    expect(config.accountApi).toEqual({ url: 'https://payouts.internal/v1', token: undefined });
+    expect(loadConfig({}).topicThresholds).toEqual({ pay_timing: 0.5, payouts: 0.5, tax: 0.55 });
+    expect(() => loadConfig({ WAGECHAT_TOPIC_THRESHOLDS: 'tax=high' })).toThrow(
+      /WAGECHAT_TOPIC_THRESHOLDS: must look like/,
+    );
+  });
+
   it('lists every bad value in one clear message', () => {
     const attempt = () =>
       loadConfig({

@@ -20,6 +20,28 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
   OPENAI_CHAT_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
+  OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  OPENAI_MAX_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(3500),
+  WAGECHAT_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+  WAGECHAT_BREAKER_RESET_SECONDS: z.coerce.number().int().min(1).default(30),
+  WAGECHAT_AI_BUDGET_USD: z.coerce.number().min(0).default(40),
+  WAGECHAT_ANSWER_CACHE_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60 * 24),
+  WAGECHAT_TOPIC_THRESHOLDS: z
+    .string()
+    .trim()
+    .default('pay_timing=0.5,payouts=0.5,tax=0.55')
+    .pipe(
+      z.string().regex(/^(?:[a-z_]+=(?:0(?:\.\d+)?|1(?:\.0+)?)(?:,|$))*$/, {
+        message: 'must look like "tax=0.55,payouts=0.5" (topic=0..1, comma-separated)',
+      }),
+    ),
+  ACCOUNT_API_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
+  ACCOUNT_API_TOKEN: optionalText,
   WAGECHAT_SESSION_SECRET: optionalText.pipe(
     z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   ),
@@ -43,7 +65,22 @@ export interface Config {
     baseUrl: string | undefined;
     chatModel: string;
     embeddingModel: string;
+    temperature: number;
+    /** Per model call; past it the turn falls back to offline mode. */
+    timeoutMs: number;
   } | null;
+  /** Outgoing model calls per minute across the process (§5.2). */
+  modelCallsPerMinute: number;
+  /** Consecutive model failures that open the circuit, and how long it stays open. */
+  breaker: { failures: number; resetMs: number };
+  /** Default monthly AI budget per tenant in US dollars (a tenant may set its own). */
+  aiBudgetUsd: number;
+  /** How long a cached answer stays valid (0 disables the answer cache). */
+  answerCacheTtlMs: number;
+  /** Stricter confidence thresholds per topic, e.g. { tax: 0.55 }. */
+  topicThresholds: Record<string, number>;
+  /** The payout system's account API; null uses the demo accounts in SQLite. */
+  accountApi: { url: string; token: string | undefined } | null;
   /** Undefined means: generate one and keep it in the data folder. */
   sessionSecret: string | undefined;
   sessionTtlSeconds: number;
@@ -53,6 +90,14 @@ export interface Config {
   rateLimitPerMinute: number;
   /** New sessions per client address per minute (a shared office address needs headroom). */
   sessionRateLimitPerMinute: number;
+}
+
+function parseTopicThresholds(text: string): Record<string, number> {
+  const pairs = text
+    .split(',')
+    .filter((part) => part.includes('='))
+    .map((part) => part.split('=') as [string, string]);
+  return Object.fromEntries(pairs.map(([topic, value]) => [topic, Number(value)]));
 }
 
 /** Raised for invalid environment values; the message lists every problem at once. */
@@ -88,8 +133,19 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir?: st
           baseUrl: e.OPENAI_BASE_URL,
           chatModel: e.OPENAI_CHAT_MODEL,
           embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+          temperature: e.OPENAI_TEMPERATURE,
+          timeoutMs: e.OPENAI_TIMEOUT_MS,
         }
       : null,
+    modelCallsPerMinute: e.OPENAI_MAX_CALLS_PER_MINUTE,
+    breaker: {
+      failures: e.WAGECHAT_BREAKER_FAILURES,
+      resetMs: e.WAGECHAT_BREAKER_RESET_SECONDS * 1000,
+    },
+    aiBudgetUsd: e.WAGECHAT_AI_BUDGET_USD,
+    answerCacheTtlMs: e.WAGECHAT_ANSWER_CACHE_TTL_MINUTES * 60_000,
+    topicThresholds: parseTopicThresholds(e.WAGECHAT_TOPIC_THRESHOLDS),
+    accountApi: e.ACCOUNT_API_URL ? { url: e.ACCOUNT_API_URL, token: e.ACCOUNT_API_TOKEN } : null,
     sessionSecret: e.WAGECHAT_SESSION_SECRET,
     sessionTtlSeconds: e.WAGECHAT_SESSION_TTL_MINUTES * 60,
     confidenceThreshold: e.WAGECHAT_CONFIDENCE_THRESHOLD,
