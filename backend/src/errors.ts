@@ -2,25 +2,12 @@
  * The one error type the backend throws. A central handler (http/middleware/errors.ts)
  * renders it as `{ error: { code, message, request_id } }` and never a stack.
  */
+import { type ErrorCode, STATUS_BY_ERROR_CODE } from './contract/v1';
 
-const STATUS_BY_CODE = {
-  invalid_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-} as const;
+/** Every machine-readable error code the API can answer with (a closed union, in the contract). */
+export type { ErrorCode };
 
-/** Every machine-readable error code the API can answer with (a closed union). */
-export type ErrorCode = keyof typeof STATUS_BY_CODE;
-
-export type ErrorStatus = (typeof STATUS_BY_CODE)[ErrorCode];
+export type ErrorStatus = (typeof STATUS_BY_ERROR_CODE)[ErrorCode];
 
 export interface AppErrorOptions {
   cause?: unknown;
@@ -40,7 +27,7 @@ export class AppError extends Error {
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.code = code;
-    this.status = STATUS_BY_CODE[code];
+    this.status = STATUS_BY_ERROR_CODE[code];
     this.details = options.details;
   }
 }

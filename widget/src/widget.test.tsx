@@ -135,6 +135,40 @@ describe('the widget UI', () => {
     );
   });
 
+  it('offers a person in one click when the answer is only the closest passage', async () => {
+    const { server, $, root, handle } = setup();
+    server.reply(
+      {
+        kind: 'stream',
+        chunks: [
+          answerStream({
+            text: 'The closest thing our help centre says: …',
+            outcome: 'closest_passage',
+          }),
+        ],
+      },
+      {
+        kind: 'stream',
+        chunks: [
+          answerStream({ text: 'A person will follow up.', escalation: { status: 'pending' } }),
+        ],
+      },
+    );
+    type(await openPanel(handle, root), 'can my boss keep my tips');
+    await until(() => expect($<HTMLButtonElement>('.wc-send')?.disabled).toBe(false));
+    $<HTMLButtonElement>('.wc-send')?.click();
+    await until(() => expect($('.wc-ask-person')).not.toBeNull());
+    $<HTMLButtonElement>('.wc-ask-person')?.click();
+    await until(() => expect(root.querySelector('.wc-escalation')).not.toBeNull());
+    const sent = server.requests.filter((r) => r.path === '/api/v1/chat/message');
+    expect(sent.map((r) => (r.body as { message: string }).message)).toEqual([
+      'can my boss keep my tips',
+      "I'd like to talk to a person, please.",
+    ]);
+    // Offered once, on the latest answer; gone once a person has it.
+    expect($('.wc-ask-person')).toBeNull();
+  });
+
   it('renders server text as text, never as HTML', async () => {
     const { server, root, handle } = setup();
     server.reply({

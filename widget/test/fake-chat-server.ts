@@ -27,6 +27,7 @@ export function answerStream(options: {
   text: string;
   citations?: Array<{ document_id: string; title: string; page: number; snippet: string }>;
   escalation?: { status: string; ticket_id?: string };
+  outcome?: string;
 }): string {
   const words = options.text.split(/(?<= )/);
   return [
@@ -34,7 +35,11 @@ export function answerStream(options: {
     ...words.map((w) => sse('token', { text: w })),
     sse('citations', options.citations ?? []),
     ...(options.escalation ? [sse('escalation', options.escalation)] : []),
-    sse('done', { confidence: options.escalation ? 0.2 : 0.9, response_time_ms: 12 }),
+    sse('done', {
+      confidence: options.escalation ? 0.2 : 0.9,
+      response_time_ms: 12,
+      outcome: options.outcome ?? (options.escalation ? 'handed_over' : 'answered'),
+    }),
   ].join('');
 }
 

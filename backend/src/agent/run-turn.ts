@@ -5,38 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { ChatAnswer, Escalation, StreamEvent, TurnOutcome } from '../contract/v1';
 import { AppError } from '../errors';
 import { redactPii } from '../security/redact';
 import type { Principal } from '../security/session-tokens';
 import type { Store } from '../store/types';
-import type { ChatAgent, Citation, EscalationReason } from './types';
+import type { AnswerTrace, ChatAgent, Citation } from './types';
 
 /** Turns of history the agent sees (ARCHITECTURE.md: the last 10 turns). */
 export const MEMORY_TURNS = 10;
 
-export interface Escalation {
-  status: 'pending';
-  reason: EscalationReason;
-  /** Set once the Zendesk ticket exists (the handoff issue). */
-  ticket_id?: string;
-}
+/** A streamed turn's events, in the v1 wire vocabulary (errors are added by the route). */
+export type TurnEvent = Exclude<StreamEvent, { event: 'error' }>;
 
-export type TurnEvent =
-  | { event: 'meta'; data: { conversation_id: string; message_id: string } }
-  | { event: 'token'; data: { text: string } }
-  | { event: 'citations'; data: Citation[] }
-  | { event: 'escalation'; data: Escalation }
-  | { event: 'done'; data: { confidence: number; response_time_ms: number } };
-
-export interface TurnResult {
-  conversation_id: string;
-  message_id: string;
-  answer: string;
-  citations: Citation[];
-  confidence: number;
-  escalation: Escalation | null;
-  response_time_ms: number;
-}
+/** The whole turn: exactly the v1 JSON body. */
+export type TurnResult = ChatAnswer;
 
 export interface TurnDeps {
   store: Store;
@@ -94,6 +77,7 @@ export async function runChatTurn(
   let citations: Citation[] = [];
   let escalation: Escalation | null = null;
   let confidence = 0;
+  let trace: AnswerTrace | null = null;
   for await (const event of agent.respond({
     tenantId: principal.tenantId,
     conversationId: conversation.id,
@@ -112,39 +96,43 @@ export async function runChatTurn(
       emit({ event: 'escalation', data: escalation });
     } else {
       confidence = event.confidence;
+      trace = event.trace;
     }
   }
+  const outcome: TurnOutcome = trace?.outcome ?? (escalation ? 'handed_over' : 'answered');
 
   const responseTimeMs = Math.max(0, Math.round(now() - request.startedAt));
   answer = answer.trim();
-  await store.messages.append({
-    id: messageId,
-    conversationId: conversation.id,
-    tenantId: principal.tenantId,
-    role: 'assistant',
-    text: answer,
-    citations,
-    confidence,
-    responseTimeMs,
-  });
-  if (escalation)
-    await store.conversations.setStatus(principal.tenantId, conversation.id, 'escalation_pending');
-  await store.audit.append({
-    tenantId: principal.tenantId,
-    actorType: principal.role,
-    actorId: principal.subject,
-    action: 'chat.message',
-    resourceType: 'conversation',
-    resourceId: conversation.id,
-    details: {
-      message_id: messageId,
+  // The answer, the hand-over and their audit record commit together or not at all.
+  await store.turns.record({
+    answer: {
+      id: messageId,
+      conversationId: conversation.id,
+      tenantId: principal.tenantId,
+      role: 'assistant',
+      text: answer,
+      citations,
       confidence,
-      citations: citations.length,
-      escalated: escalation?.reason ?? null,
-      pii_redacted: redacted.found,
+      responseTimeMs,
     },
-    ip: request.ip,
-    userAgent: request.userAgent,
+    status: escalation ? 'escalation_pending' : null,
+    audit: {
+      tenantId: principal.tenantId,
+      actorType: principal.role,
+      actorId: principal.subject,
+      action: 'chat.message',
+      resourceType: 'conversation',
+      resourceId: conversation.id,
+      details: {
+        message_id: messageId,
+        ...explainAnswer(trace, confidence),
+        citations: citations.map((c) => ({ document_id: c.document_id, page: c.page })),
+        escalated: escalation?.reason ?? null,
+        pii_redacted: redacted.found,
+      },
+      ip: request.ip,
+      userAgent: request.userAgent,
+    },
   });
   deps.logger.info(
     {
@@ -152,11 +140,12 @@ export async function runChatTurn(
       message_id: messageId,
       confidence,
       escalated: escalation !== null,
+      outcome,
       response_time_ms: responseTimeMs,
     },
     'chat turn answered',
   );
-  emit({ event: 'done', data: { confidence, response_time_ms: responseTimeMs } });
+  emit({ event: 'done', data: { confidence, response_time_ms: responseTimeMs, outcome } });
   return {
     conversation_id: conversation.id,
     message_id: messageId,
@@ -164,6 +153,35 @@ export async function runChatTurn(
     citations,
     confidence,
     escalation,
+    outcome,
     response_time_ms: responseTimeMs,
+  };
+}
+
+/**
+ * What the audit record keeps of how an answer was made, so any answer can be explained later:
+ * the mode and model, the prompt version, the knowledge-base pages and versions it stood on,
+ * the grounding and confidence against the threshold that applied, and what it cost.
+ */
+function explainAnswer(trace: AnswerTrace | null, confidence: number) {
+  if (!trace) return { confidence };
+  return {
+    mode: trace.mode,
+    intent: trace.intent,
+    outcome: trace.outcome,
+    model: trace.model,
+    prompt_version: trace.promptVersion,
+    retrieved: trace.retrieved,
+    confidence,
+    grounding: trace.grounding,
+    threshold: trace.threshold,
+    fallback: trace.fallback,
+    cached: trace.cached,
+    usage: trace.usage.map((u) => ({
+      model: u.model,
+      input_tokens: u.inputTokens,
+      output_tokens: u.outputTokens,
+      cost_usd: u.costUsd,
+    })),
   };
 }

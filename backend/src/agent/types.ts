@@ -2,10 +2,11 @@
  * What every chat agent (offline, LangGraph connected, and the fallback that joins them) takes
  * and yields. run-turn.ts turns these events into the v1 wire events and persists the turn.
  */
+import type { Citation, EscalationReason, TurnOutcome } from '../contract/v1';
 import type { Principal } from '../security/session-tokens';
-import type { MessageRole, StoredCitation } from '../store/types';
+import type { MessageRole } from '../store/types';
 
-export type Citation = StoredCitation;
+export type { Citation, EscalationReason, TurnOutcome };
 
 export interface AgentTurnInput {
   tenantId: string;
@@ -18,20 +19,6 @@ export interface AgentTurnInput {
   signal?: AbortSignal;
 }
 
-/**
- * Why a turn was handed to a person.
- * - `low_confidence`: the evidence did not support an answer.
- * - `no_knowledge`: nothing relevant was found.
- * - `user_requested`: the person asked for a human.
- * - `sensitive_topic`: the topic requires a person (an account problem, a dispute, suspected
- *   fraud, a legal threat), whatever the knowledge base says.
- */
-export type EscalationReason =
-  | 'low_confidence'
-  | 'user_requested'
-  | 'no_knowledge'
-  | 'sensitive_topic';
-
 /** The intents of the design document §3.2.2. */
 export type Intent =
   | 'question'
@@ -40,24 +27,6 @@ export type Intent =
   | 'human_requested'
   | 'small_talk'
   | 'out_of_scope';
-
-/**
- * How the turn ended, for the widget and the audit trail:
- * - `answered`: a confident, grounded answer.
- * - `closest_passage`: not confident; the closest help-centre passage is quoted with its
- *   citation and a person is offered in one click.
- * - `handed_over`: escalated to a person.
- * - `declined`: off-topic, unsafe or not allowed (e.g. another person's data); said politely.
- * - `small_talk`: a greeting or thanks, no knowledge needed.
- * - `sign_in_required`: an account question from a visitor.
- */
-export type TurnOutcome =
-  | 'answered'
-  | 'closest_passage'
-  | 'handed_over'
-  | 'declined'
-  | 'small_talk'
-  | 'sign_in_required';
 
 /** Tokens a model call used, from the API's usage fields, and what they cost. */
 export interface ModelUsage {

@@ -166,7 +166,12 @@ describe('POST /api/v1/chat/message', () => {
     const res = await send(t, { message: 'Hello!' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ citations: [], confidence: 1, escalation: null });
+    expect(body).toMatchObject({
+      citations: [],
+      confidence: 1,
+      escalation: null,
+      outcome: 'small_talk',
+    });
     expect(String(body.answer)).toContain('tip payouts');
     const history = await app.request(`/api/v1/chat/history/${body.conversation_id}`, {
       headers: { authorization: `Bearer ${t}` },
@@ -201,6 +206,11 @@ describe('POST /api/v1/chat/message', () => {
     expect(names[0]).toBe('meta');
     expect(names.at(-1)).toBe('done');
     expect(names).toContain('escalation');
+    expect(events.at(-1)?.[1]).toMatchObject({ outcome: 'handed_over' });
+    expect(events.find(([e]) => e === 'escalation')?.[1]).toMatchObject({
+      status: 'pending',
+      reason: expect.stringMatching(/^(?:no_knowledge|low_confidence)$/),
+    });
     const text = events
       .filter(([e]) => e === 'token')
       .map(([, d]) => d.text)
@@ -235,6 +245,16 @@ describe('POST /api/v1/chat/message', () => {
       action: 'chat.message',
       resourceId: conversation_id,
       details: { pii_redacted: { ssn: 1 } },
+    });
+    // Enough to explain the answer later: how it was made and on what, never what was said.
+    expect(event?.details).toMatchObject({
+      mode: 'offline',
+      model: null,
+      prompt_version: expect.any(String),
+      retrieved: expect.any(Array),
+      confidence: expect.any(Number),
+      threshold: expect.any(Number),
+      outcome: expect.any(String),
     });
     expect(JSON.stringify(event)).not.toContain('taxed');
   });

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { runChatTurn, type TurnDeps, type TurnEvent } from '../agent/run-turn';
+import type { ConversationHistory, StreamEventData } from '../contract/v1';
 import { AppError, toAppError } from '../errors';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
@@ -74,8 +75,9 @@ export function createChatRoutes(deps: TurnDeps) {
         } catch (failure) {
           c.get('log').error({ err: failure }, 'chat turn failed mid-stream');
           const { code, message } = errorBody(toAppError(failure), c.get('requestId')).error;
+          const data: StreamEventData['error'] = { code, message };
           if (!stream.aborted)
-            await stream.writeSSE({ event: 'error', data: JSON.stringify({ code, message }) });
+            await stream.writeSSE({ event: 'error', data: JSON.stringify(data) });
         } finally {
           await stream.close();
         }
@@ -91,7 +93,7 @@ export function createChatRoutes(deps: TurnDeps) {
         throw new AppError('not_found', 'No conversation with that id.');
       }
       const messages = await deps.store.messages.list(principal.tenantId, conversation.id);
-      return c.json({
+      const body: ConversationHistory = {
         conversation_id: conversation.id,
         status: conversation.status,
         // Per thread: a hand-over (and, with the Zendesk work, its ticket) covers the conversation.
@@ -103,6 +105,7 @@ export function createChatRoutes(deps: TurnDeps) {
           citations: m.citations,
           created_at: m.createdAt,
         })),
-      });
+      };
+      return c.json(body);
     });
 }

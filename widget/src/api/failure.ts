@@ -1,22 +1,20 @@
-import type { ApiErrorCode, ApiFailure } from './types';
+import { type ApiErrorCode, type ApiFailure, SERVER_ERROR_CODES } from './types';
 
-const serverCodes: readonly ApiErrorCode[] = [
-  'invalid_request',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'too_large',
-  'rate_limited',
-  'internal',
-];
+const serverCodes: readonly ApiErrorCode[] = SERVER_ERROR_CODES;
 
-const codeByStatus: Record<number, ApiErrorCode> = {
+/** The code a bare status means, for error bodies a proxy replaced. */
+export const codeByStatus: Record<number, ApiErrorCode> = {
   400: 'invalid_request',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  409: 'conflict',
   413: 'too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
   429: 'rate_limited',
+  500: 'internal',
+  503: 'unavailable',
 };
 
 /** A server's error code if it is one we know, else `fallback`. */

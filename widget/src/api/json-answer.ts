@@ -1,4 +1,4 @@
-import { toCitations } from './sse';
+import { toCitations, toEscalation, toOutcome } from './sse';
 import type { ChatEvent } from './types';
 
 /**
@@ -15,23 +15,13 @@ export function jsonAnswerToEvents(body: Record<string, unknown>): ChatEvent[] {
     { type: 'token', text: typeof body.answer === 'string' ? body.answer : '' },
     { type: 'citations', citations: toCitations(body.citations) },
   ];
-  const escalation = body.escalation as
-    | { status?: unknown; ticket_id?: unknown }
-    | null
-    | undefined;
-  if (escalation && typeof escalation.status === 'string') {
-    events.push({
-      type: 'escalation',
-      escalation: {
-        status: escalation.status,
-        ...(typeof escalation.ticket_id === 'string' ? { ticket_id: escalation.ticket_id } : {}),
-      },
-    });
-  }
+  const escalation = toEscalation(body.escalation);
+  if (escalation) events.push({ type: 'escalation', escalation });
   events.push({
     type: 'done',
     confidence: typeof body.confidence === 'number' ? body.confidence : 0,
     response_time_ms: typeof body.response_time_ms === 'number' ? body.response_time_ms : 0,
+    outcome: toOutcome(body.outcome),
   });
   return events;
 }

@@ -24,7 +24,7 @@ const wire =
   sse('token', { text: 'Instant Pay costs ' }) +
   sse('token', { text: '$2.99 — “per transfer”.' }) +
   sse('citations', [{ document_id: 'd1', title: 'Instant Pay', page: 2, snippet: 'fee' }]) +
-  sse('done', { confidence: 0.87, response_time_ms: 41 });
+  sse('done', { confidence: 0.87, response_time_ms: 41, outcome: 'answered' });
 
 const expected: ChatEvent[] = [
   { type: 'meta', conversation_id: 'c_9', message_id: 'm_9' },
@@ -34,7 +34,7 @@ const expected: ChatEvent[] = [
     type: 'citations',
     citations: [{ document_id: 'd1', title: 'Instant Pay', page: 2, snippet: 'fee' }],
   },
-  { type: 'done', confidence: 0.87, response_time_ms: 41 },
+  { type: 'done', confidence: 0.87, response_time_ms: 41, outcome: 'answered' },
 ];
 
 describe('readChatEvents', () => {
@@ -75,7 +75,8 @@ describe('readChatEvents', () => {
 
   it('dispatches a final event that lacks its blank line', async () => {
     expect(await collect(['event: done\ndata: {"confidence":1,"response_time_ms":2}'])).toEqual([
-      { type: 'done', confidence: 1, response_time_ms: 2 },
+      // An older server sends no outcome; a newer one may send one we do not know.
+      { type: 'done', confidence: 1, response_time_ms: 2, outcome: null },
     ]);
   });
 

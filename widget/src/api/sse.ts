@@ -1,4 +1,11 @@
-import type { ChatEvent, Citation, Escalation } from './types';
+import {
+  CHAT_EVENT_NAMES,
+  type ChatEvent,
+  type Citation,
+  type Escalation,
+  type EscalationReason,
+  type TurnOutcome,
+} from './types';
 
 /** One raw server-sent event: the `event:` name and its `data:` lines joined by "\n". */
 export interface RawSseEvent {
@@ -86,8 +93,23 @@ export function toEscalation(value: unknown): Escalation | null {
   if (!isRecord(value) || typeof value.status !== 'string') return null;
   return {
     status: value.status,
+    ...(typeof value.reason === 'string' ? { reason: value.reason as EscalationReason } : {}),
     ...(typeof value.ticket_id === 'string' ? { ticket_id: value.ticket_id } : {}),
   };
+}
+
+const OUTCOMES: readonly TurnOutcome[] = [
+  'answered',
+  'closest_passage',
+  'handed_over',
+  'declined',
+  'small_talk',
+  'sign_in_required',
+];
+
+/** A known outcome, or null (an older server sends none; a newer one may send others). */
+export function toOutcome(value: unknown): TurnOutcome | null {
+  return OUTCOMES.includes(value as TurnOutcome) ? (value as TurnOutcome) : null;
 }
 
 function badStream(detail: string): ChatEvent {
@@ -99,8 +121,7 @@ function badStream(detail: string): ChatEvent {
  * more); a known event with a body we cannot read becomes an `error` event.
  */
 export function toChatEvent(raw: RawSseEvent): ChatEvent | null {
-  const known = ['meta', 'token', 'citations', 'escalation', 'done', 'error'];
-  if (!known.includes(raw.event)) return null;
+  if (!(CHAT_EVENT_NAMES as readonly string[]).includes(raw.event)) return null;
   let body: unknown;
   try {
     body = JSON.parse(raw.data);
@@ -132,6 +153,7 @@ export function toChatEvent(raw: RawSseEvent): ChatEvent | null {
         confidence: isRecord(body) && typeof body.confidence === 'number' ? body.confidence : 0,
         response_time_ms:
           isRecord(body) && typeof body.response_time_ms === 'number' ? body.response_time_ms : 0,
+        outcome: toOutcome(isRecord(body) ? body.outcome : undefined),
       };
     default: {
       const error = isRecord(body) && isRecord(body.error) ? body.error : body;

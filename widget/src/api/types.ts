@@ -1,6 +1,7 @@
 /**
- * Wire types of API contract v1 (issue 2). Later versions extend it, never break it,
- * so readers here ignore fields and events they do not know.
+ * The widget's copy of API contract v1 (the backend's is backend/src/contract/v1.ts; the bundle
+ * must not import backend code). `contract.test.ts` checks the two agree. Later versions extend
+ * the contract, never break it, so readers here ignore fields and events they do not know.
  */
 
 /** A passage the answer was built from: shown as "Title, p. N". */
@@ -11,11 +12,41 @@ export interface Citation {
   snippet: string;
 }
 
+/** Why a turn was handed over (absent in history, which covers the whole thread). */
+export type EscalationReason =
+  | 'low_confidence'
+  | 'user_requested'
+  | 'no_knowledge'
+  | 'sensitive_topic';
+
 /** Set when the answer is handed over to a person. */
 export interface Escalation {
   status: string;
+  reason?: EscalationReason;
   ticket_id?: string;
 }
+
+/**
+ * How a turn ended. On `closest_passage` the answer quotes the nearest help-centre passage and
+ * the widget offers a person in one click.
+ */
+export type TurnOutcome =
+  | 'answered'
+  | 'closest_passage'
+  | 'handed_over'
+  | 'declined'
+  | 'small_talk'
+  | 'sign_in_required';
+
+/** The stream's event names; others (from newer servers) are ignored. */
+export const CHAT_EVENT_NAMES = [
+  'meta',
+  'token',
+  'citations',
+  'escalation',
+  'done',
+  'error',
+] as const;
 
 /** One typed event of the chat stream. */
 export type ChatEvent =
@@ -23,21 +54,30 @@ export type ChatEvent =
   | { type: 'token'; text: string }
   | { type: 'citations'; citations: Citation[] }
   | { type: 'escalation'; escalation: Escalation }
-  | { type: 'done'; confidence: number; response_time_ms: number }
+  | { type: 'done'; confidence: number; response_time_ms: number; outcome: TurnOutcome | null }
   | { type: 'error'; code: string; message: string };
+
+/** Every error code the server can send. */
+export const SERVER_ERROR_CODES = [
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'unsupported_media_type',
+  'unprocessable',
+  'rate_limited',
+  'internal',
+  'unavailable',
+] as const;
 
 /**
  * Closed set of failures the widget can be in: the server's codes plus the ones only a client
  * sees (no network, a body we cannot read, a stream cut short).
  */
 export type ApiErrorCode =
-  | 'invalid_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'too_large'
-  | 'rate_limited'
-  | 'internal'
+  | (typeof SERVER_ERROR_CODES)[number]
   | 'network'
   | 'bad_response'
   | 'stream_interrupted';

@@ -1,6 +1,6 @@
 import { action, computed, signal } from '@preact/signals';
 import type { ApiClient } from '../api/client';
-import type { ApiFailure, ChatEvent, Citation, Escalation } from '../api/types';
+import type { ApiFailure, ChatEvent, Citation, Escalation, TurnOutcome } from '../api/types';
 import type { Emitter } from '../events';
 import type { ConversationStore } from './conversation-store';
 
@@ -14,6 +14,8 @@ export interface ChatMessage {
   text: string;
   citations: Citation[];
   escalation: Escalation | null;
+  /** How the answer ended; `closest_passage` offers a person in one click. */
+  outcome?: TurnOutcome | null;
   /** A user message whose send failed; `retry()` sends it again. */
   failed?: boolean;
 }
@@ -63,6 +65,9 @@ export function createChatModel(deps: ChatModelDeps) {
       case 'escalation':
         patchMessage(assistantId, (m) => ({ ...m, escalation: event.escalation }));
         deps.emit('escalation', event.escalation);
+        return;
+      case 'done':
+        patchMessage(assistantId, (m) => ({ ...m, outcome: event.outcome }));
         return;
       default:
         return;

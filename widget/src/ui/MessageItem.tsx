@@ -16,7 +16,14 @@ function distinctSources(citations: Citation[]): Citation[] {
  * A message bubble. Text is rendered as a text node (never HTML): server text may quote
  * anything a visitor typed.
  */
-export function MessageItem({ message }: { message: ChatMessage }) {
+export function MessageItem({
+  message,
+  onAskPerson,
+}: {
+  message: ChatMessage;
+  /** Given on the latest answer when it offers a person (the closest-passage outcome). */
+  onAskPerson?: (() => void) | undefined;
+}) {
   const sources = distinctSources(message.citations);
   const roleClass = message.role === 'user' ? 'wc-user' : 'wc-assistant';
   return (
@@ -34,6 +41,11 @@ export function MessageItem({ message }: { message: ChatMessage }) {
             </li>
           ))}
         </ul>
+      )}
+      {onAskPerson && message.outcome === 'closest_passage' && !message.escalation && (
+        <button type="button" class="wc-ask-person" onClick={onAskPerson}>
+          Talk to a person
+        </button>
       )}
       {message.escalation && (
         <p class="wc-escalation" role="note">

@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ChatModel } from '../state/chat-model';
 import { MessageItem } from './MessageItem';
 
+/** What the one-click offer sends: the agent hands over on it like on any such request. */
+export const ASK_PERSON_TEXT = "I'd like to talk to a person, please.";
+
 /**
  * The thread, kept scrolled to the newest text while an answer streams in. It is not a live
  * region itself: announcing every token would flood a screen reader (see LiveAnnouncer).
@@ -22,8 +25,16 @@ export function MessageList({ model }: { model: ChatModel }) {
       {visible.length === 0 && !waiting && (
         <li class="wc-empty">Ask about tip payouts, Instant Pay, your pay card or taxes.</li>
       )}
-      {visible.map((m) => (
-        <MessageItem key={m.id} message={m} />
+      {visible.map((m, i) => (
+        <MessageItem
+          key={m.id}
+          message={m}
+          onAskPerson={
+            i === visible.length - 1 && !model.busy.value
+              ? () => void model.send(ASK_PERSON_TEXT)
+              : undefined
+          }
+        />
       ))}
       {waiting && (
         <li class="wc-typing" aria-label="Assistant is typing">

@@ -51,6 +51,10 @@ button:focus-visible, textarea:focus-visible { outline: 3px solid var(--wc-accen
   font-size: 13px; color: var(--wc-muted); list-style: none; white-space: normal; }
 .wc-escalation { margin-top: 8px; padding: 8px 10px; border-radius: 8px; background: #fff7e6;
   border: 1px solid #f5c26b; font-size: 13px; white-space: normal; }
+.wc-ask-person { display: block; margin-top: 8px; padding: 6px 12px; border-radius: 999px;
+  border: 1px solid var(--wc-accent); background: transparent; color: inherit; font: inherit;
+  font-size: 14px; cursor: pointer; }
+.wc-ask-person:focus-visible { outline: 2px solid var(--wc-accent); outline-offset: 2px; }
 .wc-typing { align-self: flex-start; display: flex; gap: 4px; padding: 12px; background: var(--wc-surface);
   border-radius: 12px; }
 .wc-typing span { width: 7px; height: 7px; border-radius: 50%; background: var(--wc-muted);

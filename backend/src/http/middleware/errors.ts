@@ -4,6 +4,7 @@
  */
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ErrorBody } from '../../contract/v1';
 import { AppError, type ErrorCode, toAppError } from '../../errors';
 import type { AppEnv } from '../env';
 
@@ -18,7 +19,7 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 };
 
 /** Renders an AppError with the request id; shared with the SSE error event. */
-export function errorBody(error: AppError, requestId: string) {
+export function errorBody(error: AppError, requestId: string): ErrorBody {
   return {
     error: {
       code: error.code,

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type ChainedFields, chainHash, GENESIS_HASH } from '../../security/audit-chain';
-import type { AuditRecord, AuditRepository } from '../types';
+import type { AuditEvent, AuditRecord, AuditRepository } from '../types';
 
 interface AuditRow {
   id: number;
@@ -47,7 +47,11 @@ const toRecord = (r: AuditRow): AuditRecord => ({
   createdAt: r.created_at,
 });
 
-export function createSqliteAuditRepository(db: Database): AuditRepository {
+/**
+ * The synchronous append, for writes that must commit together with others (a chat turn):
+ * called inside a caller's transaction it joins it; alone it is its own transaction.
+ */
+export function createSqliteAuditAppender(db: Database): (event: AuditEvent) => number | bigint {
   const last = db.prepare<[], { hash: string }>(
     'SELECT hash FROM audit_logs ORDER BY id DESC LIMIT 1',
   );
@@ -55,32 +59,37 @@ export function createSqliteAuditRepository(db: Database): AuditRepository {
     `INSERT INTO audit_logs (tenant_id, actor_type, actor_id, action, resource_type, resource_id, details, ip, user_agent, prev_hash, hash, created_at)
      VALUES (@tenantId, @actorType, @actorId, @action, @resourceType, @resourceId, @detailsJson, @ip, @userAgent, @prevHash, @hash, @createdAt)`,
   );
-  const byId = db.prepare<[number | bigint], AuditRow>('SELECT * FROM audit_logs WHERE id = ?');
-  const byTenant = db.prepare<[string, number], AuditRow>(
-    'SELECT * FROM audit_logs WHERE tenant_id = ? ORDER BY id DESC LIMIT ?',
-  );
-  const all = db.prepare<[], AuditRow>('SELECT * FROM audit_logs ORDER BY id ASC');
   // Reading the last hash and inserting happen in one transaction so two appends can't fork the chain.
   const appendTx = db.transaction((fields: ChainedFields) => {
     const prevHash = last.get()?.hash ?? GENESIS_HASH;
     const hash = chainHash(prevHash, fields);
     return insert.run({ ...fields, prevHash, hash }).lastInsertRowid;
   });
+  return (event) =>
+    appendTx({
+      tenantId: event.tenantId,
+      actorType: event.actorType,
+      actorId: event.actorId,
+      action: event.action,
+      resourceType: event.resourceType,
+      resourceId: event.resourceId,
+      detailsJson: JSON.stringify(event.details),
+      ip: event.ip,
+      userAgent: event.userAgent,
+      createdAt: new Date().toISOString(),
+    });
+}
+
+export function createSqliteAuditRepository(db: Database): AuditRepository {
+  const appendSync = createSqliteAuditAppender(db);
+  const byId = db.prepare<[number | bigint], AuditRow>('SELECT * FROM audit_logs WHERE id = ?');
+  const byTenant = db.prepare<[string, number], AuditRow>(
+    'SELECT * FROM audit_logs WHERE tenant_id = ? ORDER BY id DESC LIMIT ?',
+  );
+  const all = db.prepare<[], AuditRow>('SELECT * FROM audit_logs ORDER BY id ASC');
   return {
     async append(event) {
-      const id = appendTx({
-        tenantId: event.tenantId,
-        actorType: event.actorType,
-        actorId: event.actorId,
-        action: event.action,
-        resourceType: event.resourceType,
-        resourceId: event.resourceId,
-        detailsJson: JSON.stringify(event.details),
-        ip: event.ip,
-        userAgent: event.userAgent,
-        createdAt: new Date().toISOString(),
-      });
-      return toRecord(byId.get(id)!);
+      return toRecord(byId.get(appendSync(event))!);
     },
     async list(tenantId, limit = 100) {
       return byTenant.all(tenantId, limit).map(toRecord);

@@ -26,7 +26,16 @@ const toMessage = (r: MessageRow): Message => ({
   createdAt: r.created_at,
 });
 
-export function createSqliteMessageRepository(db: Database): MessageRepository {
+/** A new message with its id and time, as `append` stores it. */
+export function newMessage(input: Omit<Message, 'id' | 'createdAt'> & { id?: string }): Message {
+  return { ...input, id: input.id ?? randomUUID(), createdAt: new Date().toISOString() };
+}
+
+/**
+ * The synchronous insert (also touching the thread's `updated_at`), for writes that must
+ * commit together with others: inside a caller's transaction it joins it.
+ */
+export function createSqliteMessageAppender(db: Database): (message: Message) => void {
   // seq orders messages within a thread even when two share a millisecond.
   const insert = db.prepare(
     `INSERT INTO messages (id, conversation_id, tenant_id, seq, role, text, citations, confidence, response_time_ms, created_at)
@@ -48,18 +57,19 @@ export function createSqliteMessageRepository(db: Database): MessageRepository {
     );
     touch.run(m.createdAt, m.conversationId);
   });
+  return (message) => appendTx(message);
+}
+
+export function createSqliteMessageRepository(db: Database): MessageRepository {
+  const appendSync = createSqliteMessageAppender(db);
   const selectNewest = db.prepare<[string, string, number], MessageRow>(
     `SELECT * FROM (SELECT * FROM messages WHERE tenant_id = ? AND conversation_id = ? ORDER BY seq DESC LIMIT ?)
      ORDER BY seq ASC`,
   );
   return {
     async append(input) {
-      const message: Message = {
-        ...input,
-        id: input.id ?? randomUUID(),
-        createdAt: new Date().toISOString(),
-      };
-      appendTx(message);
+      const message = newMessage(input);
+      appendSync(message);
       return message;
     },
     async list(tenantId, conversationId, limit = 1000) {
