@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config';
 import { createDeps, DEMO_TENANT, REPO_ROOT } from './deps';
+import { seedDemoAccounts } from './integrations/accounts/demo-accounts';
 import { ingestFiles, pdfsIn } from './knowledge/ingest-files';
 import { startServer } from './main';
 
@@ -20,8 +21,9 @@ Commands:
   ingest <file|dir>... [--tenant T] Ingest PDFs (a folder: every .pdf in it) into tenant T
                                    (default "demo"). A file with a name already ingested
                                    becomes that document's next version.
-  token --role admin [--tenant T] [--ttl-minutes N]
-                                   Print a signed admin token for the admin API (local use).
+  token --role admin|customer [--subject S] [--tenant T] [--ttl-minutes N]
+                                   Print a signed token (local use): admin for the admin API,
+                                   customer to chat as a signed-in worker (e.g. demo-customer-1).
 
 Configuration comes from the environment: see .env.example.`;
 
@@ -32,6 +34,9 @@ async function main(argv: string[]): Promise<number> {
     const { values } = parseArgs({ args: rest, options: { 'seed-demo': { type: 'boolean' } } });
     const server = await startServer(config, async (deps) => {
       if (!values['seed-demo']) return;
+      // Sample payouts, cards and deposits for demo-customer-1..3, dated from today.
+      if (!config.accountApi)
+        await seedDemoAccounts(deps.store.demoAccounts, DEMO_TENANT.id, new Date());
       if ((await deps.knowledge.listDocuments(DEMO_TENANT.id)).length > 0) return;
       const files = await pdfsIn([join(REPO_ROOT, 'demo/kb/pdf')]);
       deps.logger.info({ files: files.length }, 'first run: ingesting the demo knowledge base');
@@ -75,17 +80,24 @@ async function main(argv: string[]): Promise<number> {
       args: rest,
       options: {
         role: { type: 'string' },
+        subject: { type: 'string' },
         tenant: { type: 'string', default: DEMO_TENANT.id },
         'ttl-minutes': { type: 'string', default: '60' },
       },
     });
-    if (values.role !== 'admin') throw new UsageError('token supports --role admin.');
+    if (values.role !== 'admin' && values.role !== 'customer')
+      throw new UsageError('token supports --role admin or --role customer.');
+    if (values.role === 'customer' && !values.subject)
+      throw new UsageError('--role customer needs --subject (the user id, e.g. demo-customer-1).');
     const deps = await createDeps({ ...config, logLevel: 'warn' });
     try {
       const ttl = Number(values['ttl-minutes']);
       if (!Number.isInteger(ttl) || ttl < 1 || ttl > 24 * 60)
         throw new UsageError('--ttl-minutes must be 1..1440.');
-      const { token } = await deps.tokens.issueAdmin(values.tenant, 'cli-admin', ttl * 60);
+      const { token } =
+        values.role === 'customer'
+          ? await deps.tokens.issueCustomer(values.tenant, values.subject ?? '', ttl * 60)
+          : await deps.tokens.issueAdmin(values.tenant, values.subject ?? 'cli-admin', ttl * 60);
       console.log(token);
       return 0;
     } finally {

@@ -76,4 +76,18 @@ describe('renewVisitor', () => {
       },
     );
   });
+
+  it('issues customer tokens that verify as that customer and cannot be renewed as visitors', async () => {
+    const tokens = createTokenService({ secret, visitorTtlSeconds: 60 });
+    const customer = await tokens.issueCustomer('demo', 'demo-customer-1', 60);
+    expect(await tokens.verify(customer.token)).toEqual({
+      role: 'customer',
+      tenantId: 'demo',
+      subject: 'demo-customer-1',
+      origin: null,
+    });
+    await expect(tokens.renewVisitor(customer.token, null)).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+  });
 });

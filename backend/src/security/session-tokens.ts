@@ -43,6 +43,11 @@ export interface TokenService {
     origin: string | null,
   ): Promise<IssuedToken & { principal: Principal }>;
   issueAdmin(tenantId: string, subject: string, ttlSeconds: number): Promise<IssuedToken>;
+  /**
+   * A customer token signed with our own key, for local use and tests (`wagechat token --role
+   * customer`) until portals sign their users' tokens themselves (the identity work).
+   */
+  issueCustomer(tenantId: string, subject: string, ttlSeconds: number): Promise<IssuedToken>;
   /** Throws AppError('unauthorized') for anything not a valid, unexpired token of ours. */
   verify(token: string): Promise<Principal>;
 }
@@ -86,6 +91,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     },
     issueAdmin(tenantId, subject, ttlSeconds) {
       return sign({ tid: tenantId, role: 'admin', org: null }, subject, ttlSeconds);
+    },
+    issueCustomer(tenantId, subject, ttlSeconds) {
+      return sign({ tid: tenantId, role: 'customer', org: null }, subject, ttlSeconds);
     },
     async renewVisitor(previous, origin) {
       const principal = await verifyToken(previous, RENEWAL_GRACE_SECONDS);
