@@ -3,6 +3,8 @@
  * implementation will satisfy the same interfaces when scaled out. Methods are async even
  * where SQLite is synchronous so both can share callers.
  */
+import type { ModelUsage } from '../agent/types';
+import type { DemoAccountStore } from '../integrations/accounts/types';
 import type { DocumentRepository } from './documents';
 
 export interface Tenant {
@@ -94,6 +96,39 @@ export interface AuditRepository {
   verify(): Promise<number | null>;
 }
 
+/**
+ * What model calls cost, per tenant and UTC month ('YYYY-MM', i.e. `at.toISOString().slice(0, 7)`).
+ * Read by the monthly AI budget (agent/cost/budget.ts).
+ */
+export interface UsageRepository {
+  /** Adds one call's tokens and cost to the tenant's month (the month of `at`, UTC). */
+  add(tenantId: string, usage: ModelUsage, at: Date): Promise<void>;
+  /** The same write, synchronous, for `TurnRecord.extraWrites` (joins the turn's transaction). */
+  write(tenantId: string, usage: ModelUsage, at: Date): () => void;
+  /** USD spent by the tenant in the UTC month of `at`, all models. */
+  monthToDate(tenantId: string, at: Date): Promise<number>;
+  /** Records that the `level` (percent) alert went out for the month; false if it already had. */
+  markAlert(tenantId: string, month: string, level: number): Promise<boolean>;
+}
+
+/** Everything one chat turn writes once the answer is known; committed as one unit. */
+export interface TurnRecord {
+  answer: Omit<Message, 'id' | 'createdAt'> & { id?: string };
+  /** The thread's new status, when the turn changes it (a hand-over). */
+  status: ConversationStatus | null;
+  audit: AuditEvent;
+  /**
+   * Further synchronous writes of the same store that must join the transaction (model usage;
+   * the escalation outbox). Each comes from a repository of this store.
+   */
+  extraWrites?: Array<() => void>;
+}
+
+export interface TurnRepository {
+  /** Writes the answer, the status change and the audit record in one transaction. */
+  record(turn: TurnRecord): Promise<Message>;
+}
+
 /** Everything persistent, chosen by configuration in deps.ts. */
 export interface Store {
   tenants: TenantRepository;
@@ -101,6 +136,12 @@ export interface Store {
   messages: MessageRepository;
   documents: DocumentRepository;
   audit: AuditRepository;
+  /** Sample account data for the demo tenant's AccountLookup (migration 3). */
+  demoAccounts: DemoAccountStore;
+  /** Model tokens and cost per tenant and month, the AI budget's meter (migration 4). */
+  usage: UsageRepository;
+  /** A chat turn's writes as one transaction. */
+  turns: TurnRepository;
   /** Throws when the database cannot answer (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -105,4 +105,77 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX document_versions_status ON document_versions(status);
     `,
   },
+  {
+    version: 3,
+    name: 'demo accounts',
+    // Sample account data for the demo tenant's AccountLookup (integrations/accounts); a real
+    // deployment reads the payout system over HTTP and leaves these tables empty.
+    sql: `
+      CREATE TABLE demo_payouts (
+        tenant_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        id TEXT NOT NULL,
+        amount_cents INTEGER NOT NULL,
+        currency TEXT NOT NULL DEFAULT 'USD',
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        scheduled_for TEXT NOT NULL,
+        paid_at TEXT,
+        destination TEXT NOT NULL,
+        failure_reason TEXT,
+        PRIMARY KEY (tenant_id, subject, id)
+      );
+      CREATE INDEX demo_payouts_account_date ON demo_payouts(tenant_id, subject, scheduled_for);
+      CREATE TABLE demo_pay_cards (
+        tenant_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        last4 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        shipped_at TEXT,
+        PRIMARY KEY (tenant_id, subject)
+      );
+      CREATE TABLE demo_direct_deposits (
+        tenant_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        status TEXT NOT NULL,
+        bank_name TEXT,
+        account_last4 TEXT,
+        since TEXT,
+        PRIMARY KEY (tenant_id, subject)
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'model usage and budget alerts',
+    // One row per tenant, UTC month and model, upserted per model call (store/sqlite/usage.ts):
+    // the monthly budget reads a sum over a handful of rows, never a scan of turns.
+    // `model_usage_alerts` makes "alert once per tenant per month and level" a primary key.
+    sql: `
+      CREATE TABLE model_usage (
+        tenant_id TEXT NOT NULL,
+        month TEXT NOT NULL,
+        model TEXT NOT NULL,
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        cost_usd REAL NOT NULL DEFAULT 0,
+        calls INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, month, model)
+      );
+      CREATE TABLE model_usage_alerts (
+        tenant_id TEXT NOT NULL,
+        month TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, month, level)
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'document title override',
+    // An admin's name for a document; kept when later versions bring their own detected title.
+    sql: `ALTER TABLE documents ADD COLUMN title_override TEXT;`,
+  },
 ];

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { createSqliteAccountLookup } from '../../integrations/accounts/sqlite-account-lookup';
 import type { Store } from '../types';
 import { applyMigrations } from './apply-migrations';
 import { createSqliteAuditRepository } from './audit';
@@ -9,6 +10,8 @@ import { createSqliteDocumentRepository } from './documents';
 import { createSqliteMessageRepository } from './messages';
 import { sqliteMigrations } from './migrations';
 import { createSqliteTenantRepository } from './tenants';
+import { createSqliteTurnRepository } from './turns';
+import { createSqliteUsageRepository } from './usage';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -35,6 +38,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     messages: createSqliteMessageRepository(db),
     documents: createSqliteDocumentRepository(db),
     audit: createSqliteAuditRepository(db),
+    turns: createSqliteTurnRepository(db),
+    demoAccounts: createSqliteAccountLookup(db),
+    usage: createSqliteUsageRepository(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },
