@@ -81,12 +81,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
   const chat = async (body: Record<string, unknown>, res: ServerResponse, signal: AbortSignal) => {
     const request = parseChatRequest(body);
+    request.receivedAt = performance.now();
     chatRequests.push(request);
     const scripted = queue.length > 0 ? queue.shift() : await script?.(request);
     const answer = toAnswer(request, scripted);
     const current = { ...pacing };
     if (request.stream) await answerStream(res, request, answer, current, signal);
     else await answerCompletion(res, request, answer, current, signal);
+    request.finishedAt = performance.now();
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

@@ -45,6 +45,12 @@ export interface FakeChatRequest {
   temperature: number | undefined;
   /** The whole parsed body, for anything not lifted above. */
   body: Record<string, unknown>;
+  /**
+   * `performance.now()` when the request arrived and when its answer was fully written, so a
+   * benchmark can take model time out of a turn's time (this process's clock).
+   */
+  receivedAt?: number;
+  finishedAt?: number;
 }
 
 /** Token counts; any field left out is estimated by the fake. */
