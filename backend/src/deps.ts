@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { createOfflineAgent } from './agent/offline/offline-agent';
+import { createConfiguredAgent } from './agent/create-configured-agent';
 import type { AppDeps } from './app';
 import { type Config, loadConfig } from './config';
 import { createMemoryRateLimiter } from './http/middleware/rate-limit';
+import { createAccountLookup } from './integrations/accounts/create-account-lookup';
 import { createEmbedder } from './knowledge/embedding/create-embedder';
 import { createKnowledgeBase } from './knowledge/knowledge-base';
 import { createLogger } from './logger';
@@ -46,13 +47,22 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   const store = openSqliteStore({ path: join(config.dataDir, 'wagechat.db') });
   if (!(await store.tenants.get(DEMO_TENANT.id))) await store.tenants.upsert(DEMO_TENANT);
 
+  const embedder = createEmbedder(config.openai);
   const knowledge = await createKnowledgeBase({
     dataDir: config.dataDir,
     documents: store.documents,
-    embedder: createEmbedder(config.openai),
+    embedder,
     logger: logger.child({ component: 'knowledge' }),
   });
   await knowledge.recover();
+
+  const { agent } = createConfiguredAgent(config, {
+    store,
+    knowledge,
+    accounts: createAccountLookup({ accountApi: config.accountApi, demo: store.demoAccounts }),
+    embedder,
+    logger: logger.child({ component: 'agent' }),
+  });
 
   const tokens = createTokenService({
     secret: resolveSessionSecret(config.sessionSecret, config.dataDir),
@@ -63,7 +73,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     logger,
     store,
     knowledge,
-    agent: createOfflineAgent({ knowledge, confidenceThreshold: config.confidenceThreshold }),
+    agent,
     tokens,
     rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute, windowMs: 60_000 }),
     sessionRateLimiter: createMemoryRateLimiter({

@@ -1,0 +1,22 @@
+/**
+ * How nodes speak: AgentEvents written to LangGraph's `custom` stream, which createChatAgent
+ * passes straight on. Outside a graph run (a node called on its own) the writer is absent and
+ * nothing is sent.
+ */
+import type { AgentEvent } from './types';
+
+/** The `writer` LangGraph hands a node (config.writer / runtime.writer). */
+export type EventWriter = ((chunk: unknown) => void) | undefined;
+
+/** Sends one event. */
+export function emit(writer: EventWriter, event: Exclude<AgentEvent, { type: 'done' }>): void {
+  writer?.(event);
+}
+
+/**
+ * Sends a whole text as word-sized tokens: the widget's typing effect stays honest (nothing is
+ * held back) and offline replies look like streamed ones.
+ */
+export function emitText(writer: EventWriter, text: string): void {
+  for (const piece of text.match(/\s*\S+\s*/g) ?? []) emit(writer, { type: 'token', text: piece });
+}

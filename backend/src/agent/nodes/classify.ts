@@ -1,0 +1,100 @@
+/**
+ * classify: what the message is (§3.2.2 intents), its topic (which sets the confidence
+ * threshold) and whether it needs a person whatever the knowledge says. Connected mode asks the
+ * model (structured output), which also rewrites a follow-up into a standalone question; the
+ * rule-based reading still counts: an explicit request for a person, or a sensitive topic the
+ * rules see, is never overruled by the model.
+ */
+import type { AIMessage } from '@langchain/core/messages';
+import { z } from 'zod';
+import { type AgentDeps, callModel } from '../graph-deps';
+import { fallbackReasonOf } from '../models';
+import { classifyOffline, thresholdFor } from '../offline/offline-answerer';
+import { classifyMessages } from '../prompts';
+import {
+  type AgentStateUpdate,
+  type AgentStateValue,
+  type NodeRuntime,
+  settingsOf,
+  type TurnClassification,
+} from '../state';
+
+/** The classification the model returns. */
+export const ClassificationSchema = z.object({
+  intent: z.enum([
+    'question',
+    'account_issue',
+    'complex',
+    'human_requested',
+    'small_talk',
+    'out_of_scope',
+  ]),
+  topic: z.enum([
+    'pay_timing',
+    'payouts',
+    'tax',
+    'pay_card',
+    'direct_deposit',
+    'security',
+    'account',
+    'general',
+  ]),
+  sensitive: z.boolean(),
+  standalone_question: z.string(),
+});
+
+type Structured = { raw: AIMessage; parsed: z.infer<typeof ClassificationSchema> };
+
+/** Builds the classify node. */
+export function createClassifyNode(deps: AgentDeps) {
+  return async function classify(
+    state: AgentStateValue,
+    runtime?: NodeRuntime,
+  ): Promise<AgentStateUpdate> {
+    const settings = settingsOf(runtime);
+    const rules = classifyOffline(state.message, state.history);
+    const decide = (classification: TurnClassification): AgentStateUpdate => ({
+      classification,
+      threshold: thresholdFor(
+        classification.topic,
+        settings.confidenceThreshold,
+        settings.topicThresholds,
+      ),
+    });
+    const offline = { ...rules, standaloneQuestion: null };
+    // An explicit request for a person needs no model to read it: save the call.
+    if (state.mode === 'offline' || !deps.model || rules.intent === 'human_requested')
+      return decide(offline);
+
+    const structured = deps.model.withStructuredOutput(ClassificationSchema, {
+      name: 'classification',
+      includeRaw: true,
+    });
+    try {
+      const { result, usage } = await callModel(
+        deps,
+        state.tenantId,
+        runtime?.signal,
+        (signal) =>
+          structured.invoke(classifyMessages(state.message, state.history), {
+            signal,
+          }) as Promise<Structured>,
+        (r) => r.raw,
+      );
+      const model = result.parsed;
+      const standalone = model.standalone_question.trim();
+      return {
+        ...decide({
+          intent: model.intent,
+          topic: model.topic,
+          sensitive: model.sensitive || rules.sensitive,
+          standaloneQuestion: standalone === '' ? null : standalone,
+        }),
+        usage,
+      };
+    } catch (error) {
+      deps.logger.warn({ err_name: (error as Error).name, node: 'classify' }, 'model call failed');
+      return { ...decide(offline), mode: 'offline', fallback: fallbackReasonOf(error) };
+    }
+  };
+}

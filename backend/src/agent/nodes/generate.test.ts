@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { HANDOVER_TEXT } from '../offline/replies';
+import type { TurnClassification } from '../state';
+import {
+  CUSTOMER,
+  collectingRuntime,
+  depsOf,
+  FEE_HIT,
+  SNAPSHOT,
+  stateOf,
+} from '../testing/graph-fixtures';
+import { providerError, ScriptedChatModel } from '../testing/scripted-chat-model';
+import { createGenerateNode } from './generate';
+
+const question: TurnClassification = {
+  intent: 'question',
+  topic: 'payouts',
+  sensitive: false,
+  standaloneQuestion: null,
+};
+
+describe('generate', () => {
+  it('offline: quotes the passage, word by word, with its citation', async () => {
+    const { runtime, events, text } = collectingRuntime();
+    const out = await createGenerateNode(depsOf())(
+      stateOf({ classification: question, hits: [FEE_HIT] }),
+      runtime,
+    );
+    expect(text()).toContain('$2.99 per transfer');
+    expect(events.length).toBeGreaterThan(3);
+    expect(out.reply).toMatchObject({ source: 'offline', outcome: 'answered', streamed: true });
+    expect(out.reply?.citations[0]?.document_id).toBe('doc-instant');
+  });
+
+  it('offline: hands over with nothing to answer from', async () => {
+    const out = await createGenerateNode(depsOf())(stateOf({ classification: question, hits: [] }));
+    expect(out.reply).toMatchObject({
+      text: HANDOVER_TEXT,
+      outcome: 'handed_over',
+      escalation: 'no_knowledge',
+    });
+  });
+
+  it('offline: describes the account from the looked-up facts', async () => {
+    const out = await createGenerateNode(depsOf())(
+      stateOf({ principal: CUSTOMER, message: 'when do I get my tips', account: SNAPSHOT }),
+    );
+    expect(out.reply?.text).toContain('$84.20');
+    expect(out.reply?.confidence).toBe(1);
+  });
+
+  it('connected: streams the model tokens as they come and maps cited ids to citations', async () => {
+    const model = new ScriptedChatModel(() => 'A transfer costs $2.99 [1], see [7].');
+    const { runtime, events } = collectingRuntime();
+    const out = await createGenerateNode(depsOf({ model, modelName: 'scripted-model' }))(
+      stateOf({ mode: 'connected', classification: question, hits: [FEE_HIT] }),
+      runtime,
+    );
+    expect(events.map((e) => (e.type === 'token' ? e.text : ''))).toEqual([
+      'A ',
+      'transfer ',
+      'costs ',
+      '$2.99 ',
+      '[1], ',
+      'see ',
+      '[7].',
+    ]);
+    // [7] names no passage: it is dropped, not invented.
+    expect(out.reply?.citations.map((c) => c.document_id)).toEqual(['doc-instant']);
+    expect(out.usage).toHaveLength(1);
+  });
+
+  it('connected: a stream that fails after some words is followed by the offline answer', async () => {
+    const model = new ScriptedChatModel(() => ({
+      text: 'A transfer costs',
+      error: providerError(500),
+      failAfterWords: 2,
+    }));
+    const { runtime, text } = collectingRuntime();
+    const out = await createGenerateNode(depsOf({ model }))(
+      stateOf({ mode: 'connected', classification: question, hits: [FEE_HIT] }),
+      runtime,
+    );
+    expect(text().startsWith('A transfer \n\n')).toBe(true);
+    expect(out.reply?.text).toBe(text());
+    expect(out).toMatchObject({ mode: 'offline', fallback: 'provider_error' });
+  });
+});

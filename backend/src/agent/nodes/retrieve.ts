@@ -1,0 +1,70 @@
+/**
+ * retrieve: searches the knowledge base for the question. Connected mode searches the model's
+ * standalone rewrite of a follow-up; offline mode joins a short follow-up with the previous
+ * question. A general question (not about the caller's own account) is first looked up in the
+ * tenant's answer cache: a hit skips the search and the model entirely.
+ */
+import type { AgentDeps } from '../graph-deps';
+import { offlineSearchText } from '../offline/offline-answerer';
+import {
+  type AgentStateUpdate,
+  type AgentStateValue,
+  type NodeRuntime,
+  settingsOf,
+} from '../state';
+
+/**
+ * The question as the cache knows it, or null when it must not be cached: only `question`
+ * intents, and a follow-up only once rewritten to stand alone (its meaning depends on the
+ * thread otherwise).
+ */
+export function cacheKeyOf(state: AgentStateValue): string | null {
+  const c = state.classification;
+  if (c?.intent !== 'question' || c.sensitive) return null;
+  if (c.standaloneQuestion) return c.standaloneQuestion;
+  return state.history.some((m) => m.role === 'user') ? null : state.message;
+}
+
+/** Builds the retrieve node. */
+export function createRetrieveNode(deps: AgentDeps) {
+  return async function retrieve(
+    state: AgentStateValue,
+    runtime?: NodeRuntime,
+  ): Promise<AgentStateUpdate> {
+    const key = cacheKeyOf(state);
+    if (deps.cache && key) {
+      const cached = await deps.cache.get(
+        state.tenantId,
+        key,
+        await deps.fingerprint(state.tenantId),
+      );
+      if (cached) {
+        return {
+          cached: true,
+          cachedTrace: cached.trace,
+          grounding: cached.trace.grounding,
+          searchText: key,
+          reply: {
+            text: cached.text,
+            streamed: false,
+            source: 'model',
+            outcome: 'answered',
+            escalation: null,
+            citations: cached.citations,
+            used: [],
+            confidence: cached.confidence,
+          },
+        };
+      }
+    }
+    const stats = await deps.knowledge.corpusStats(state.tenantId);
+    const standalone = state.mode === 'connected' ? state.classification?.standaloneQuestion : null;
+    const searchText = standalone ?? offlineSearchText(state.message, state.history, stats);
+    const hits = await deps.knowledge.search({
+      tenantId: state.tenantId,
+      text: searchText,
+      limit: settingsOf(runtime).searchLimit,
+    });
+    return { searchText, hits };
+  };
+}
