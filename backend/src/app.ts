@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
     // Any origin may ask; what a session may do is decided by its token's tenant and origin.
     cors({
       origin: (origin) => origin,
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
       maxAge: 600,

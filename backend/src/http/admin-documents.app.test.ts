@@ -30,7 +30,8 @@ interface DocumentJson {
   live: { chunk_count: number; version: number } | null;
 }
 
-describe('admin documents in the real app', () => {
+// Ingest runs pdfjs in a worker thread: generous on a busy machine.
+describe('admin documents in the real app', { timeout: 30_000 }, () => {
   let deps: Deps;
   let app: ReturnType<typeof createApp>;
   let auth: Record<string, string>;
@@ -189,6 +190,23 @@ describe('admin documents in the real app', () => {
     });
     expect(foreign.status).toBe(404);
     expect((await list()).has('pay-card.pdf')).toBe(true);
+  });
+
+  it('renames a document for citations, audited as an admin request', async () => {
+    const doc = (await list()).get('pay-card.pdf')!;
+    const res = await app.request(`/api/v1/admin/documents/${doc.id}`, {
+      method: 'PATCH',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Brightwell pay card guide' }),
+    });
+    expect(res.status).toBe(200);
+    const hits = await search('replacement pay card business days');
+    expect(hits.find((h) => h.documentId === doc.id)?.title).toBe('Brightwell pay card guide');
+    const trail = await deps.store.audit.list('demo', 20);
+    expect(trail.find((r) => r.action === 'admin.patch')).toMatchObject({
+      actorId: 'tester',
+      resourceId: `/api/v1/admin/documents/${doc.id}`,
+    });
   });
 
   it('deletes a document, its chunks and its originals', async () => {

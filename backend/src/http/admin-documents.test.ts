@@ -25,7 +25,15 @@ const upload = (bytes: Uint8Array, name = 'pay-card.pdf') => {
   return { method: 'POST', body: form };
 };
 
-describe('createDocumentRoutes', () => {
+const rename = (body: unknown) => ({
+  method: 'PATCH',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const otherTenantJson = { 'content-type': 'application/json', 'x-test-tenant': 'other' };
+
+// Ingest runs pdfjs in a worker thread: generous on a busy machine.
+describe('createDocumentRoutes', { timeout: 30_000 }, () => {
   let dataDir: string;
   let store: Store;
   let kb: KnowledgeBase;
@@ -92,6 +100,76 @@ describe('createDocumentRoutes', () => {
 
     expect((await app.request(`/docs/${document.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await app.request(`/docs/${document.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('renames a document: kept across versions, shown in search hits at once', async () => {
+    const created = await app.request('/docs', upload(await pdf(), 'card-guide.pdf'));
+    const { document } = (await created.json()) as { document: { id: string; title: string } };
+    expect(document.title).toBe('Pay card');
+    const hitTitles = async () =>
+      (await kb.search({ tenantId: 'acme', text: 'replacement pay card' })).map((h) => h.title);
+    expect(await hitTitles()).toContain('Pay card');
+
+    const renamed = await app.request(`/docs/${document.id}`, rename({ title: '  Card FAQ  ' }));
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as { document: unknown }).document).toMatchObject({
+      id: document.id,
+      title: 'Card FAQ',
+      title_overridden: true,
+    });
+    expect(await hitTitles()).toContain('Card FAQ');
+    expect(await hitTitles()).not.toContain('Pay card');
+
+    // A new version brings its own detected title; the admin's one still wins.
+    const again = await app.request('/docs', upload(await pdf(), 'card-guide.pdf'));
+    expect(((await again.json()) as { document: unknown }).document).toMatchObject({
+      version: 2,
+      title: 'Card FAQ',
+    });
+    expect(await hitTitles()).toContain('Card FAQ');
+    await app.request(`/docs/${document.id}`, { method: 'DELETE' });
+  });
+
+  it('refuses bad rename bodies and other tenants', async () => {
+    const created = await app.request('/docs', upload(await pdf(), 'rename-me.pdf'));
+    const { document } = (await created.json()) as { document: { id: string } };
+    const path = `/docs/${document.id}`;
+    const codeOf = async (res: Response) =>
+      [res.status, ((await res.json()) as { error: { code: string } }).error.code] as const;
+    for (const body of [
+      {},
+      { title: '' },
+      { title: '   ' },
+      { title: 'x'.repeat(201) },
+      { title: 'Line one\nline two' },
+      { title: 'Bell\u0007' },
+      { title: 42 },
+      { title: 'Fine', extra: true },
+    ]) {
+      expect(await codeOf(await app.request(path, rename(body)))).toEqual([400, 'invalid_request']);
+    }
+    expect(await codeOf(await app.request(path, { ...rename({}), body: '{not json' }))).toEqual([
+      400,
+      'invalid_request',
+    ]);
+    expect(await codeOf(await app.request(path, { method: 'PATCH', body: 'title=x' }))).toEqual([
+      415,
+      'unsupported_media_type',
+    ]);
+    expect(
+      await codeOf(
+        await app.request(path, { ...rename({ title: 'Theirs' }), headers: otherTenantJson }),
+      ),
+    ).toEqual([404, 'not_found']);
+    expect(await codeOf(await app.request('/docs/no-such-id', rename({ title: 'X' })))).toEqual([
+      404,
+      'not_found',
+    ]);
+    const ok = await app.request(path, rename({ title: 'x'.repeat(200) }));
+    expect(ok.status).toBe(200);
+    const shown = (await (await app.request(path)).json()) as { document: { title: string } };
+    expect(shown.document.title).toBe('x'.repeat(200));
+    await app.request(path, { method: 'DELETE' });
   });
 
   it('answers 415 for a renamed non-PDF and records the failure', async () => {

@@ -1,14 +1,28 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import { AppError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { DocumentRecord, DocumentVersion } from '../store/documents';
 import type { AppEnv } from './env';
+import { parseJsonBody } from './validate';
 
 export interface DocumentRoutesOptions {
   /** Largest PDF accepted, in bytes. */
   maxUploadBytes: number;
 }
+
+/** PATCH body: the title citations show, 1 to 200 characters once trimmed, one line. */
+const renameBody = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((title) => !/\p{Cc}/u.test(title), 'must not contain control characters'),
+  })
+  .strict();
 
 /** Room for the multipart framing around the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -40,6 +54,7 @@ export function documentJson(d: DocumentRecord) {
     id: d.id,
     name: d.name,
     title: d.title,
+    title_overridden: d.titleOverride !== null,
     status: d.latest.status === 'superseded' ? 'ready' : d.latest.status,
     version: d.latest.version,
     live_version: d.liveVersion,
@@ -58,6 +73,7 @@ export function documentJson(d: DocumentRecord) {
  * Knowledge-base administration, mounted at /api/v1/admin/documents behind admin auth,
  * which sets the `tenantId` context variable.
  * POST (multipart, field `file`) ingests; the same file name again is a new version.
+ * PATCH /:id with `{ "title": "..." }` renames the document for citations.
  * @example app.route('/api/v1/admin/documents', createDocumentRoutes(kb, { maxUploadBytes }))
  */
 export function createDocumentRoutes(kb: KnowledgeBase, options: DocumentRoutesOptions) {
@@ -118,6 +134,14 @@ export function createDocumentRoutes(kb: KnowledgeBase, options: DocumentRoutesO
 
   app.get('/:id', async function getDocument(c) {
     const document = await kb.getDocument(c.get('tenantId'), c.req.param('id'));
+    if (!document) throw new AppError('not_found', 'No document with that id.');
+    return c.json({ document: documentJson(document) });
+  });
+
+  // Audited like every admin request (auditAdminRequests records method, path and outcome).
+  app.patch('/:id', async function renameDocument(c) {
+    const { title } = await parseJsonBody(c, renameBody);
+    const document = await kb.renameDocument(c.get('tenantId'), c.req.param('id'), title);
     if (!document) throw new AppError('not_found', 'No document with that id.');
     return c.json({ document: documentJson(document) });
   });

@@ -10,8 +10,11 @@ import type { DocumentVersionInfo, KnowledgeBaseTuning } from './knowledge-base-
 import type { LiveSet } from './live-set';
 import { ExtractionError } from './pdf/extract-pdf';
 import type { PdfExtractor } from './pdf/extract-pool';
+import { titleFromFilename } from './pdf/file-name-title';
 import { sniffPdf } from './pdf/sniff-pdf';
 import type { ExtractedPdf } from './pdf/types';
+
+export { titleFromFilename } from './pdf/file-name-title';
 
 export interface VersionIndexerDeps {
   table: ChunkTable;
@@ -35,14 +38,6 @@ export interface BuiltVersion {
 }
 
 export const byVersionKey = (key: string) => `version_key = ${sqlString(key)}`;
-
-export const titleFromFilename = (filename: string) => {
-  const base = filename
-    .replace(/\.pdf$/i, '')
-    .replace(/[-_]+/g, ' ')
-    .trim();
-  return base ? base[0]!.toUpperCase() + base.slice(1) : 'Untitled document';
-};
 
 /** Indexing of one stored version: shared by uploads, crash recovery and index rebuilds. */
 export interface VersionIndexer {
@@ -122,7 +117,15 @@ export function createVersionIndexer(deps: VersionIndexerDeps): VersionIndexer {
       }
       deps.afterWrite();
       const durationMs = Math.round(performance.now() - started);
-      log.info({ chunks: rows.length, pages: pdf.pageCount, durationMs }, 'document ingested');
+      log.info(
+        {
+          chunks: rows.length,
+          pages: pdf.pageCount,
+          titleSource: pdf.titleSource ?? 'file_name',
+          durationMs,
+        },
+        'document ingested',
+      );
       return {
         documentId: record.id,
         tenantId: record.tenantId,

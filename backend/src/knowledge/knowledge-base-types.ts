@@ -74,6 +74,12 @@ export interface KnowledgeBase extends KnowledgeSearch {
   ingest(input: IngestInput): Promise<DocumentVersionInfo>;
   listDocuments(tenantId: string): Promise<DocumentRecord[]>;
   getDocument(tenantId: string, id: string): Promise<DocumentRecord | null>;
+  /**
+   * Gives the document the admin's title, kept across later versions. Citations and search
+   * hits show it at once: hits take titles from the documents table, so nothing is re-indexed.
+   * Null when the tenant has no such document.
+   */
+  renameDocument(tenantId: string, id: string, title: string): Promise<DocumentRecord | null>;
   /** Removes the document, its chunks and its originals; false when there was none. */
   deleteDocument(tenantId: string, id: string): Promise<boolean>;
   /**

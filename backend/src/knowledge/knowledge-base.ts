@@ -121,6 +121,13 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     listDocuments: (tenantId) => documents.list(tenantId),
     getDocument: (tenantId, id) => documents.get(tenantId, id),
 
+    async renameDocument(tenantId, id, title) {
+      const record = await documents.rename(tenantId, id, title);
+      // The live set caches titles for search hits: refresh so the next search shows the new one.
+      if (record) await live.refresh();
+      return record;
+    },
+
     async deleteDocument(tenantId, id) {
       const record = await documents.get(tenantId, id);
       if (!record) return false;

@@ -34,7 +34,10 @@ export interface DocumentRecord {
   tenantId: string;
   /** The uploaded file name; uploading the same name again makes a new version. */
   name: string;
+  /** What citations show: the admin's title when set, else the one detected at ingest. */
   title: string;
+  /** The title an admin gave the document, kept across later versions; null when none. */
+  titleOverride: string | null;
   /** The searchable version, or null when none has succeeded yet. */
   liveVersion: number | null;
   createdAt: string;
@@ -59,6 +62,7 @@ export interface BeginVersionInput {
 export interface CompleteVersionInput {
   documentId: string;
   version: number;
+  /** The detected title; an admin's override, when set, still wins. */
   title: string;
   pageCount: number;
   chunkCount: number;
@@ -90,6 +94,11 @@ export interface DocumentRepository {
   getVersion(documentId: string, version: number): Promise<DocumentVersion | null>;
   /** All versions of a document, oldest first. */
   listVersions(documentId: string): Promise<DocumentVersion[]>;
+  /**
+   * Sets the admin's title, which later versions keep; returns the updated document, or
+   * null when the tenant has no document with that id.
+   */
+  rename(tenantId: string, id: string, title: string): Promise<DocumentRecord | null>;
   /** Deletes the document and all its versions; returns false when there was none. */
   delete(tenantId: string, id: string): Promise<boolean>;
   /** Versions left `processing` (by a crash), oldest first, across tenants. */

@@ -1,4 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { chooseTitle } from './choose-title';
+import { isContentsPage } from './clean-text';
+import type { PdfMetadata } from './metadata-title';
 import { pagesToBlocks } from './page-blocks';
 import { removeRunningLines } from './running-lines';
 import { itemsToLines, type PositionedText } from './text-lines';
@@ -48,25 +51,39 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
       raw.push({ number, height, lines: itemsToLines(items, height) });
       page.cleanup();
     }
-    const pages = pagesToBlocks(removeRunningLines(raw));
+    // A table of contents repeats every heading with page numbers: not worth a passage.
+    const body = removeRunningLines(raw).map((page) =>
+      isContentsPage(page.lines) ? { ...page, lines: [] } : page,
+    );
+    const pages = pagesToBlocks(body);
     const letters = pages
       .flatMap((page) => page.blocks)
       .reduce((n, block) => n + (block.text.match(/\p{L}/gu)?.length ?? 0), 0);
     if (letters < 20) {
       throw new ExtractionError('pdf_no_text', 'The PDF has no extractable text (is it a scan?).');
     }
-    const metadata = await doc.getMetadata().catch(() => null);
-    const info = metadata?.info as { Title?: unknown } | undefined;
-    const metaTitle = typeof info?.Title === 'string' ? info.Title.trim() : '';
-    const firstHeading = pages
-      .flatMap((page) => page.blocks)
-      .find((block) => block.kind === 'heading' && block.level === 1);
-    return { pageCount: doc.numPages, title: metaTitle || firstHeading?.text || null, pages };
+    const { title, titleSource } = chooseTitle(await readMetadata(doc), raw);
+    return { pageCount: doc.numPages, title, titleSource, pages };
   } catch (error) {
     throw error instanceof ExtractionError ? error : classify(error);
   } finally {
     await task.destroy();
   }
+}
+
+/** The title-related metadata; a PDF whose metadata cannot be read simply has none. */
+async function readMetadata(doc: {
+  getMetadata(): Promise<{ info: object; metadata: { get(name: string): unknown } | null }>;
+}): Promise<PdfMetadata> {
+  const data = await doc.getMetadata().catch(() => null);
+  const info = (data?.info ?? {}) as Record<string, unknown>;
+  let xmpTitle: unknown;
+  try {
+    xmpTitle = data?.metadata?.get('dc:title');
+  } catch {
+    xmpTitle = undefined;
+  }
+  return { title: info.Title, xmpTitle, producer: info.Producer, creator: info.Creator };
 }
 
 function classify(error: unknown): ExtractionError {

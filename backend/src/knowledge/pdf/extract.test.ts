@@ -16,7 +16,8 @@ const reasonOf = (promise: Promise<unknown>) =>
     (error: { reason?: string }) => error.reason,
   );
 
-describe('PDF extraction in a worker thread', () => {
+// The first extraction starts a worker thread (and tsx in it): slow on a busy machine.
+describe('PDF extraction in a worker thread', { timeout: 30_000 }, () => {
   it('returns headings and paragraphs per page without the running header and footer', async () => {
     const pdf = await createTestPdf({
       title: 'Tip payouts',

@@ -7,6 +7,8 @@ export interface TextLine {
   size: number;
   /** Distance of the baseline from the top of the page, in points. */
   top: number;
+  /** Set for vertical text (a margin stamp, a rotated table header): never a title. */
+  rotated?: boolean;
 }
 
 export interface RawPage {
@@ -27,8 +29,10 @@ export interface ExtractedPage {
 
 export interface ExtractedPdf {
   pageCount: number;
-  /** The document's own title (PDF metadata or first top-level heading), if any. */
+  /** The document's own title (see choose-title.ts), or null to fall back to the file name. */
   title: string | null;
+  /** Where `title` came from: the PDF's metadata or the first page's most prominent heading. */
+  titleSource: 'metadata' | 'heading' | null;
   pages: ExtractedPage[];
 }
 

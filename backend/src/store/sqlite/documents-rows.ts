@@ -26,6 +26,7 @@ export interface DocumentRow {
   tenant_id: string;
   name: string;
   title: string;
+  title_override: string | null;
   live_version: number | null;
   latest_version: number;
   created_at: string;

@@ -93,6 +93,26 @@ describe('SQLite document repository', () => {
     expect(await store.documents.listLive()).toEqual([]);
   });
 
+  it("keeps an admin's title over the titles later versions detect", async () => {
+    const complete = (version: number, title: string) =>
+      store.documents.completeVersion({
+        documentId: v1.documentId,
+        version,
+        title,
+        pageCount: 1,
+        chunkCount: 1,
+        embeddingModel: 'm',
+      });
+    const v1 = await begin();
+    expect((await complete(1, 'Detected one')).titleOverride).toBeNull();
+    expect(await store.documents.rename('t2', v1.documentId, 'Theirs')).toBeNull();
+    const renamed = await store.documents.rename('t1', v1.documentId, 'Card FAQ');
+    expect(renamed).toMatchObject({ title: 'Card FAQ', titleOverride: 'Card FAQ' });
+    await begin();
+    expect(await complete(2, 'Detected two')).toMatchObject({ title: 'Card FAQ', liveVersion: 2 });
+    expect((await store.documents.listLive())[0]?.title).toBe('Card FAQ');
+  });
+
   it('scopes documents to their tenant and deletes them with their versions', async () => {
     const a = await begin('a.pdf', 't1');
     await begin('a.pdf', 't2');

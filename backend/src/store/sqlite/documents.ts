@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { DocumentRecord, DocumentRepository, LiveVersion } from '../documents';
 import { type DocumentRow, toVersion, type VersionRow } from './documents-rows';
 
-/** SQLite documents and document_versions (migration 2). */
+/** SQLite documents and document_versions (migrations 2 and 5). */
 export function createSqliteDocumentRepository(db: Database): DocumentRepository {
   const now = () => new Date().toISOString();
   const byName = db.prepare<[string, string], DocumentRow>(
@@ -27,6 +27,7 @@ export function createSqliteDocumentRepository(db: Database): DocumentRepository
       tenantId: row.tenant_id,
       name: row.name,
       title: row.title,
+      titleOverride: row.title_override,
       liveVersion: row.live_version,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -87,12 +88,10 @@ export function createSqliteDocumentRepository(db: Database): DocumentRepository
       input.documentId,
       input.version,
     );
-    db.prepare('UPDATE documents SET live_version = ?, title = ?, updated_at = ? WHERE id = ?').run(
-      input.version,
-      input.title,
-      at,
-      input.documentId,
-    );
+    // An admin's title outlives re-uploads; otherwise the new version's detected title shows.
+    db.prepare(
+      'UPDATE documents SET live_version = ?, title = COALESCE(title_override, ?), updated_at = ? WHERE id = ?',
+    ).run(input.version, input.title, at, input.documentId);
     const row = db
       .prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?')
       .get(input.documentId);
@@ -144,6 +143,15 @@ export function createSqliteDocumentRepository(db: Database): DocumentRepository
         )
         .all(documentId)
         .map(toVersion);
+    },
+    async rename(tenantId, id, title) {
+      const changed = db
+        .prepare(
+          'UPDATE documents SET title = ?, title_override = ?, updated_at = ? WHERE tenant_id = ? AND id = ?',
+        )
+        .run(title, title, now(), tenantId, id).changes;
+      const row = changed > 0 ? byId.get(tenantId, id) : undefined;
+      return row ? toRecord(row) : null;
     },
     async delete(tenantId, id) {
       return db.transaction(() => {
