@@ -4,7 +4,8 @@
  * to the fake OpenAI server streaming at a realistic pace (default 400 ms to first token, then
  * 50 tokens/s). Turns run one after another; each turn's model time is the union of the intervals
  * the fake spent answering its calls (classification, generation, grounding judgment), so
- * overhead = streamed turn wall time - model time. Prints median and p95.
+ * overhead = streamed turn wall time - model time (chat and embedding calls). Also prints the
+ * process's CPU time per turn. Prints median and p95.
  * Usage: pnpm bench:turn [N] [--first-token-ms 400] [--tokens-per-second 50]
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -103,8 +104,13 @@ const overhead: number[] = [];
 const modelTime: number[] = [];
 const firstToken: number[] = [];
 const calls: number[] = [];
+// CPU time of the whole process per turn (fake server included): less noisy than wall time on
+// a busy machine, and an upper bound on what the server itself spent.
+const cpuMs: number[] = [];
 for (let i = 0; i < turns + WARM_UP; i++) {
   const seen = fake.chatRequests.length;
+  const seenEmbeddings = fake.embeddingRequests.length;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const res = await fetch(`${api}/api/v1/chat/message`, {
     method: 'POST',
@@ -124,13 +130,17 @@ for (let i = 0; i < turns + WARM_UP; i++) {
   }
   const total = performance.now() - started;
   if (!text.includes('event: done')) throw new Error(`turn ${i} ended without done`);
+  const cpu = process.cpuUsage(cpuBefore);
   const mine = fake.chatRequests.slice(seen);
-  const spent = unionLength(mine.map((r) => [r.receivedAt ?? 0, r.finishedAt ?? 0]));
+  // Embedding the question is a model call too (remote in connected mode).
+  const remote = [...mine, ...fake.embeddingRequests.slice(seenEmbeddings)];
+  const spent = unionLength(remote.map((r) => [r.receivedAt ?? 0, r.finishedAt ?? 0]));
   if (i < WARM_UP) continue;
   overhead.push(total - spent);
   modelTime.push(spent);
   firstToken.push(first);
   calls.push(mine.length);
+  cpuMs.push((cpu.user + cpu.system) / 1000);
 }
 await server.stop();
 await fake.close();
@@ -140,5 +150,6 @@ console.log(
   `connected chat turn, SSE over loopback, fake model at ${values['first-token-ms']} ms to first token and ${values['tokens-per-second']} tokens/s: ${turns} turns after ${WARM_UP} warm-up; ${connected} reached the model (${calls.reduce((a, b) => a + b, 0)} calls)`,
 );
 console.log(`  server overhead (turn - model time) ${summary(overhead)}`);
+console.log(`  process CPU per turn               ${summary(cpuMs)}`);
 console.log(`  model time                         ${summary(modelTime)}`);
 console.log(`  first token                        ${summary(firstToken)}`);

@@ -17,7 +17,14 @@ export function answerEmbeddings(
   const input = typeof body.input === 'string' ? [body.input] : (body.input as string[]);
   const encodingFormat = body.encoding_format === 'base64' ? 'base64' : 'float';
   const dimensions = typeof body.dimensions === 'number' ? body.dimensions : undefined;
-  log.push({ model: String(body.model), input, encodingFormat, dimensions });
+  const request: FakeEmbeddingRequest = {
+    model: String(body.model),
+    input,
+    encodingFormat,
+    dimensions,
+    receivedAt: performance.now(),
+  };
+  log.push(request);
   const size = dimensions ?? defaultDimension;
   const data = input.map((text, index) => {
     const vector = embed(text, size);
@@ -34,4 +41,5 @@ export function answerEmbeddings(
     model: body.model,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   });
+  request.finishedAt = performance.now();
 }

@@ -4,6 +4,9 @@ export interface FakeEmbeddingRequest {
   input: string[];
   encodingFormat: 'float' | 'base64';
   dimensions: number | undefined;
+  /** `performance.now()` on arrival and once answered (see FakeChatRequest). */
+  receivedAt?: number;
+  finishedAt?: number;
 }
 
 /** One message as it arrived on the wire (OpenAI Chat Completions shape). */
