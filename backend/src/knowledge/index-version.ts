@@ -8,7 +8,7 @@ import { type ChunkTable, sqlString } from './index/chunk-table';
 import { FAILURE_MESSAGES, ingestError } from './ingest-errors';
 import type { DocumentVersionInfo, KnowledgeBaseTuning } from './knowledge-base-types';
 import type { LiveSet } from './live-set';
-import { ExtractionError } from './pdf/extract-pdf';
+import { ExtractionError } from './pdf/extraction-error';
 import type { PdfExtractor } from './pdf/extract-pool';
 import { titleFromFilename } from './pdf/file-name-title';
 import { sniffPdf } from './pdf/sniff-pdf';

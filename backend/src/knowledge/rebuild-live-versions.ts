@@ -1,7 +1,7 @@
 import { versionKey } from './index/chunk-row';
 import { byVersionKey } from './index-version';
 import { FAILURE_MESSAGES, failOriginalMissing } from './ingest-errors';
-import { ExtractionError } from './pdf/extract-pdf';
+import { ExtractionError } from './pdf/extraction-error';
 import type { RecoverIndexDeps } from './recover-index';
 
 /**

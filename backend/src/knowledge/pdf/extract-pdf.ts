@@ -1,22 +1,12 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chooseTitle } from './choose-title';
 import { isContentsPage } from './clean-text';
+import { ExtractionError } from './extraction-error';
 import type { PdfMetadata } from './metadata-title';
 import { pagesToBlocks } from './page-blocks';
 import { removeRunningLines } from './running-lines';
 import { itemsToLines, type PositionedText } from './text-lines';
-import type { ExtractedPdf, IngestFailureReason, RawPage } from './types';
-
-/** A file we recognised as unusable, with the reason the admin sees. */
-export class ExtractionError extends Error {
-  override readonly name = 'ExtractionError';
-  constructor(
-    readonly reason: IngestFailureReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import type { ExtractedPdf, RawPage } from './types';
 
 /**
  * Reads every page's text with pdfjs and shapes it into headings and paragraphs.

@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ExtractionError } from './extract-pdf';
 import type { ExtractRequest, ExtractResponse } from './extract-protocol';
+import { ExtractionError } from './extraction-error';
 import type { ExtractedPdf } from './types';
 
 export interface PdfExtractorOptions {

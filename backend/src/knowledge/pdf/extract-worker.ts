@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { ExtractionError, extractPdf } from './extract-pdf';
+import { extractPdf } from './extract-pdf';
 import type { ExtractRequest, ExtractResponse } from './extract-protocol';
+import { ExtractionError } from './extraction-error';
 
 // Worker-thread entry: one PDF at a time, so a pool of N workers uses N cores at most.
 const port = parentPort;
