@@ -45,6 +45,17 @@ const envSchema = z.object({
   WAGECHAT_SESSION_SECRET: optionalText.pipe(
     z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   ),
+  WAGECHAT_SIGNING_KEY: optionalText.pipe(
+    z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  ),
+  WAGECHAT_ENCRYPTION_KEY: optionalText,
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  ADMIN_JWKS_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
+  ADMIN_ISSUER: optionalText,
+  ADMIN_AUDIENCE: optionalText,
+  REDIS_URL: optionalText.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
+  WAGECHAT_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
+  WAGECHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WAGECHAT_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   WAGECHAT_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   WAGECHAT_MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(20),
@@ -81,8 +92,30 @@ export interface Config {
   topicThresholds: Record<string, number>;
   /** The payout system's account API; null uses the demo accounts in SQLite. */
   accountApi: { url: string; token: string | undefined } | null;
-  /** Undefined means: generate one and keep it in the data folder. */
+  /**
+   * Signs visitor and local admin tokens (WAGECHAT_SIGNING_KEY, or the older
+   * WAGECHAT_SESSION_SECRET). Undefined means: generate one and keep it in the data folder.
+   */
   sessionSecret: string | undefined;
+  /**
+   * Field encryption keyring text (WAGECHAT_ENCRYPTION_KEY), parsed by security/; undefined
+   * means: generate one and keep it in the data folder (embedded default only).
+   */
+  encryptionKey: string | undefined;
+  /** Proxies in front of the server (an ALB is 1): whose X-Forwarded-For entry to trust. */
+  trustProxy: number;
+  /** The company identity provider for admin tokens; null accepts only locally minted ones. */
+  adminIdentity: {
+    jwksUrl: string;
+    issuer: string | undefined;
+    audience: string | undefined;
+  } | null;
+  /** Redis for rate limits (and, later, cache and pub/sub); null keeps them in memory. */
+  redisUrl: string | undefined;
+  /** Every other API call per caller per minute. */
+  apiRateLimitPerMinute: number;
+  /** Messages and uploads older than this are deleted by the retention job. */
+  retentionDays: number;
   sessionTtlSeconds: number;
   confidenceThreshold: number;
   maxUploadBytes: number;
@@ -146,7 +179,15 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir?: st
     answerCacheTtlMs: e.WAGECHAT_ANSWER_CACHE_TTL_MINUTES * 60_000,
     topicThresholds: parseTopicThresholds(e.WAGECHAT_TOPIC_THRESHOLDS),
     accountApi: e.ACCOUNT_API_URL ? { url: e.ACCOUNT_API_URL, token: e.ACCOUNT_API_TOKEN } : null,
-    sessionSecret: e.WAGECHAT_SESSION_SECRET,
+    sessionSecret: e.WAGECHAT_SIGNING_KEY ?? e.WAGECHAT_SESSION_SECRET,
+    encryptionKey: e.WAGECHAT_ENCRYPTION_KEY,
+    trustProxy: e.TRUST_PROXY,
+    adminIdentity: e.ADMIN_JWKS_URL
+      ? { jwksUrl: e.ADMIN_JWKS_URL, issuer: e.ADMIN_ISSUER, audience: e.ADMIN_AUDIENCE }
+      : null,
+    redisUrl: e.REDIS_URL,
+    apiRateLimitPerMinute: e.WAGECHAT_API_RATE_LIMIT_PER_MINUTE,
+    retentionDays: e.WAGECHAT_RETENTION_DAYS,
     sessionTtlSeconds: e.WAGECHAT_SESSION_TTL_MINUTES * 60,
     confidenceThreshold: e.WAGECHAT_CONFIDENCE_THRESHOLD,
     maxUploadBytes: Math.round(e.WAGECHAT_MAX_UPLOAD_MB * 1024 * 1024),
