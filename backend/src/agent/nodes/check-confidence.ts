@@ -44,6 +44,11 @@ export function combineConfidence(evidence: number, judgment: Judgment): number 
 
 /** Builds the check_confidence node. */
 export function createCheckConfidenceNode(deps: AgentDeps) {
+  // Built once: binding a schema converts it to JSON Schema, work a turn need not repeat.
+  const judge = deps.model?.withStructuredOutput(GroundingSchema, {
+    name: 'grounding',
+    includeRaw: true,
+  });
   return async function checkConfidence(
     state: AgentStateValue,
     runtime?: NodeRuntime,
@@ -57,11 +62,7 @@ export function createCheckConfidenceNode(deps: AgentDeps) {
 
     let judgment: Judgment | null = null;
     const update: AgentStateUpdate = {};
-    if (deps.model && state.mode === 'connected') {
-      const judge = deps.model.withStructuredOutput(GroundingSchema, {
-        name: 'grounding',
-        includeRaw: true,
-      });
+    if (judge && state.mode === 'connected') {
       try {
         const { result, usage } = await callModel(
           deps,

@@ -47,6 +47,11 @@ type Structured = { raw: AIMessage; parsed: z.infer<typeof ClassificationSchema>
 
 /** Builds the classify node. */
 export function createClassifyNode(deps: AgentDeps) {
+  // Built once: binding a schema converts it to JSON Schema, work a turn need not repeat.
+  const structured = deps.model?.withStructuredOutput(ClassificationSchema, {
+    name: 'classification',
+    includeRaw: true,
+  });
   return async function classify(
     state: AgentStateValue,
     runtime?: NodeRuntime,
@@ -63,13 +68,9 @@ export function createClassifyNode(deps: AgentDeps) {
     });
     const offline = { ...rules, standaloneQuestion: null };
     // An explicit request for a person needs no model to read it: save the call.
-    if (state.mode === 'offline' || !deps.model || rules.intent === 'human_requested')
+    if (state.mode === 'offline' || !structured || rules.intent === 'human_requested')
       return decide(offline);
 
-    const structured = deps.model.withStructuredOutput(ClassificationSchema, {
-      name: 'classification',
-      includeRaw: true,
-    });
     try {
       const { result, usage } = await callModel(
         deps,
