@@ -7,6 +7,7 @@ import type { ExtractedPdf } from './pdf/types';
 const pdf: ExtractedPdf = {
   pageCount: 2,
   title: 'Tips',
+  titleSource: 'heading',
   pages: [
     {
       number: 1,

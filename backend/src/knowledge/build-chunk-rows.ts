@@ -3,7 +3,7 @@ import type { ChunkingOptions } from './chunking/types';
 import type { Embedder } from './embedding/types';
 import { type ChunkRow, versionKey } from './index/chunk-row';
 import type { ExtractedPdf } from './pdf/types';
-import { normalizeSearchText } from './search/search-terms';
+import { normalizeSearchText } from './text/normalize';
 
 export interface BuildRowsInput {
   tenantId: string;

@@ -7,7 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { ChunkTable } from './index/chunk-table';
 import type { LiveSet } from './live-set';
-import { contentTerms } from './search/content-terms';
+import { contentTerms } from './text/terms';
 import type { CorpusStats } from './types';
 
 const EMPTY: CorpusStats = { passages: 0, documentFrequency: () => 0, correction: () => null };

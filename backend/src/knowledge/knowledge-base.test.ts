@@ -288,7 +288,7 @@ describe('createKnowledgeBase', () => {
     kb = await open();
     const lancedb = await import('@lancedb/lancedb');
     const table = await (await lancedb.connect(join(dataDir, 'lancedb'))).openTable(
-      'chunks__hashing_v1_128__128',
+      'chunks__hashing_v2_128__128',
     );
     const vectorIndex = (await table.listIndices()).find((i) => i.columns.includes('vector'));
     expect(vectorIndex?.indexType).toMatch(/HNSW/i);

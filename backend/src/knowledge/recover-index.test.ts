@@ -47,7 +47,7 @@ describe('recover() when the search index is lost or damaged', () => {
   };
   const search = (text: string, tenantId = 't1') =>
     kb!.search({ tenantId, text, limit: 10 }).then((hits) => hits.map((h) => h.text).join(' '));
-  const tableDir = () => join(dataDir, 'lancedb', 'chunks__hashing_v1_64__64.lance');
+  const tableDir = () => join(dataDir, 'lancedb', 'chunks__hashing_v2_64__64.lance');
 
   let payCard: string;
   let taxes: string;
@@ -154,7 +154,7 @@ describe('recover() when the search index is lost or damaged', () => {
     const expected = (await store.documents.getVersion(payCard, 2))?.chunkCount;
     await reopen(async () => {
       const db = await lancedb.connect(join(dataDir, 'lancedb'));
-      const table = await db.openTable('chunks__hashing_v1_64__64');
+      const table = await db.openTable('chunks__hashing_v2_64__64');
       await table.delete(`document_id = '${payCard}' AND ordinal = 0`);
       table.close();
       db.close();
@@ -162,7 +162,7 @@ describe('recover() when the search index is lost or damaged', () => {
     const rebuilt = logs.filter((l) => l.msg === 'rebuilt live version from its original');
     expect(rebuilt.map((l) => l.documentId)).toEqual([payCard]);
     const db = await lancedb.connect(join(dataDir, 'lancedb'));
-    const table = await db.openTable('chunks__hashing_v1_64__64');
+    const table = await db.openTable('chunks__hashing_v2_64__64');
     // Rebuilt whole, not doubled up with the rows that survived.
     expect(await table.countRows(`document_id = '${payCard}'`)).toBe(expected);
     table.close();

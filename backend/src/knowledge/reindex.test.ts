@@ -56,8 +56,8 @@ describe('embedding model switch', () => {
     const models = async () =>
       (await kb.listDocuments('t1')).map((d) => [d.name, d.live?.embeddingModel]);
     expect(await models()).toEqual([
-      ['instant-pay.pdf', 'hashing-v1-128'],
-      ['w2.pdf', 'hashing-v1-128'],
+      ['instant-pay.pdf', 'hashing-v2-128'],
+      ['w2.pdf', 'hashing-v2-128'],
     ]);
     await kb.close();
     kb = await open(96);
@@ -65,15 +65,15 @@ describe('embedding model switch', () => {
     expect(hit?.text).toContain('$3.49');
     const lancedb = await import('@lancedb/lancedb');
     const names = await (await lancedb.connect(join(dataDir, 'lancedb'))).tableNames();
-    expect(names).toEqual(['chunks__hashing_v1_96__96']);
+    expect(names).toEqual(['chunks__hashing_v2_96__96']);
     // The record tells the truth: the live versions' vectors now come from the new model.
     expect(await models()).toEqual([
-      ['instant-pay.pdf', 'hashing-v1-96'],
-      ['w2.pdf', 'hashing-v1-96'],
+      ['instant-pay.pdf', 'hashing-v2-96'],
+      ['w2.pdf', 'hashing-v2-96'],
     ]);
     const [doc] = await kb.listDocuments('t1');
     // The superseded version was never re-embedded: it keeps the model it was indexed with.
-    expect((await store.documents.getVersion(doc!.id, 1))?.embeddingModel).toBe('hashing-v1-128');
+    expect((await store.documents.getVersion(doc!.id, 1))?.embeddingModel).toBe('hashing-v2-128');
   });
 
   it('corrects a live version recorded with another model than the table holding it', async () => {
@@ -82,7 +82,7 @@ describe('embedding model switch', () => {
     await store.documents.setEmbeddingModel(info.documentId, 1, 'text-embedding-3-small');
     await kb.recover();
     const [doc] = await kb.listDocuments('t1');
-    expect(doc?.live?.embeddingModel).toBe('hashing-v1-128');
+    expect(doc?.live?.embeddingModel).toBe('hashing-v2-128');
   });
 
   it('redoes a re-index that was interrupted half-way, from a cleared new table', async () => {
@@ -92,9 +92,9 @@ describe('embedding model switch', () => {
     // and the old table is still there.
     const lancedb = await import('@lancedb/lancedb');
     const db = await lancedb.connect(join(dataDir, 'lancedb'));
-    const old = await db.openTable('chunks__hashing_v1_128__128');
+    const old = await db.openTable('chunks__hashing_v2_128__128');
     const [row] = await old.query().limit(1).toArray();
-    const partial = await db.createEmptyTable('chunks__hashing_v1_96__96', chunkSchema(96));
+    const partial = await db.createEmptyTable('chunks__hashing_v2_96__96', chunkSchema(96));
     await partial.add([{ ...row, id: 'bogus', vector: Array.from({ length: 96 }, () => 0.1) }]);
     old.close();
     partial.close();
@@ -102,8 +102,8 @@ describe('embedding model switch', () => {
 
     kb = await open(96);
     const reopened = await lancedb.connect(join(dataDir, 'lancedb'));
-    expect(await reopened.tableNames()).toEqual(['chunks__hashing_v1_96__96']);
-    const table = await reopened.openTable('chunks__hashing_v1_96__96');
+    expect(await reopened.tableNames()).toEqual(['chunks__hashing_v2_96__96']);
+    const table = await reopened.openTable('chunks__hashing_v2_96__96');
     expect(await table.countRows()).toBe(info.chunkCount);
     expect(await table.countRows("id = 'bogus'")).toBe(0);
     table.close();

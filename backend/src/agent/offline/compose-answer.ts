@@ -1,61 +1,183 @@
 /**
- * The extractive answer: the sentences of the best passages that speak to the question,
- * quoted in their original order, so every claim is the help centre's own words.
+ * The extractive answer: the single passage that best answers the question asked, and in it
+ * the sentences that carry the asked-for fact, quoted in their original order, so every
+ * claim is the help centre's own words. Q&A pairs are quoted whole (their answer part).
+ * Sentences from unrelated passages are never joined: a second passage is added only from
+ * the same document and section, and only when it adds the fact the first lacks.
  */
-
-import { termCoverage } from '../../knowledge/search/content-terms';
+import { termCoverage } from '../../knowledge/text/terms';
 import type { SearchHit } from '../../knowledge/types';
+import { stripDebris } from './clean-text';
+import { carriesFact, type QuestionType } from './question-type';
+import { inlineQa, leansOnPrevious, paragraphs, sentences, splitQa } from './sentences';
 
+/** What the answer quotes, and how well it speaks to the question. */
 export interface ComposedAnswer {
   text: string;
   /** The hits the answer quotes from, best first (these become the citations). */
   used: SearchHit[];
+  /** Whether the quoted text carries the kind of fact asked for (always true for general). */
+  hasFact: boolean;
+  /** How well the chosen passage speaks to the question, 0..1-ish (for the outcome). */
+  fit: number;
 }
 
-const MAX_SENTENCES = 4;
-
-/**
- * A Q&A chunk answers with its A: part (the question is already the user's); its Q: part
- * stays as context, so a terse "No." still counts as speaking to the question.
- */
-function splitQa(text: string): { question: string; answer: string } {
-  const match = /^\s*Q:\s*([\s\S]*?)\n\s*A:\s*([\s\S]+)$/.exec(text);
-  return match
-    ? { question: match[1]!.trim(), answer: match[2]!.trim() }
-    : { question: '', answer: text };
+export interface ComposeInput {
+  queryTerms: string[];
+  hits: readonly SearchHit[];
+  type: QuestionType;
+  weight?: (term: string) => number;
+  /** Longest answer, in characters (default 420); a Q&A answer is kept whole up to 1.5x. */
+  maxChars?: number;
 }
 
-function sentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"(•-])/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 1);
+/** A quotable unit of a passage: a Q&A pair (answer sentences) or a prose paragraph. */
+interface Unit {
+  question: string;
+  sentences: string[];
 }
 
-export function composeAnswer(
-  queryTerms: string[],
-  hits: readonly SearchHit[],
-  weight: (term: string) => number = () => 1,
-): ComposedAnswer {
-  const top = hits.slice(0, 3);
-  const scored = top.flatMap((hit, hitRank) => {
-    const { question, answer } = splitQa(hit.text);
-    return sentences(answer).map((sentence, position) => ({
-      hit,
-      hitRank,
-      position,
-      sentence,
-      // Earlier hits and earlier sentences win ties: retrieval order carries evidence too.
-      score:
-        termCoverage(queryTerms, `${question} ${sentence}`, weight) -
-        hitRank * 0.15 -
-        position * 0.01,
-    }));
+interface Candidate {
+  hit: SearchHit;
+  units: Unit[];
+  /** The best unit and, for prose, its best sentence. */
+  anchor: { u: number; s: number; score: number; fact: boolean };
+  score: number;
+}
+
+const CANDIDATES = 5;
+
+/** Headings that announce the kind of fact asked for ("Fees", "How long transfers take"). */
+const HEADING_FOR: Partial<Record<QuestionType, RegExp>> = {
+  amount: /\b(?:fees?|costs?|limits?|prices?|rates?|charges?|how much|amounts?)\b/i,
+  when: /\b(?:when|how long|timing|times?|schedule|deadlines?|cut-?off|dates?|days?)\b/i,
+  how_to:
+    /\b(?:how to|steps|adding|setting up|changing|getting|using|to (?:add|set|change|get|use))\b/i,
+};
+
+/** Sentences about the article rather than the subject ("This article explains ..."). */
+const META = /\b(?:this (?:article|page|guide|section)|in this (?:article|guide))\b/i;
+
+function unitsOf(hit: SearchHit): Unit[] {
+  const qa = splitQa(stripDebris(hit.text));
+  if (qa.isQa)
+    return [{ question: qa.question, sentences: paragraphs(qa.answer).flatMap(sentences) }];
+  return paragraphs(qa.answer).map((p) => {
+    const list = sentences(p);
+    const inline = inlineQa(list);
+    return inline
+      ? { question: inline.question, sentences: inline.answer }
+      : { question: '', sentences: list };
   });
-  const relevant = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
-  const chosen = (relevant.length > 0 ? relevant : scored.slice(0, 2)).slice(0, MAX_SENTENCES);
-  chosen.sort((a, b) => a.hitRank - b.hitRank || a.position - b.position);
-  const used = [...new Set(chosen.map((c) => c.hit))];
-  return { text: chosen.map((c) => c.sentence).join(' '), used };
+}
+
+function assess(hit: SearchHit, rank: number, input: ComposeInput): Candidate {
+  const weight = input.weight ?? (() => 1);
+  const cover = (text: string) => termCoverage(input.queryTerms, text, weight);
+  const units = unitsOf(hit);
+  let anchor = { u: 0, s: 0, score: -1, fact: false };
+  units.forEach((unit, u) => {
+    const asked = unit.question ? cover(unit.question) : 0;
+    unit.sentences.forEach((sentence, s) => {
+      // A Q&A answer is judged as a whole, its question weighing most.
+      const text = unit.question ? unit.sentences.join(' ') : sentence;
+      if (unit.question && s > 0) return;
+      const fact = unit.sentences.length > 0 && carriesFact(input.type, text);
+      // A sentence whose fact is in the next one ("The rate is 15.3%.") is quoted with it.
+      const next = unit.question ? undefined : unit.sentences[s + 1];
+      const nextFact = !fact && next !== undefined && carriesFact(input.type, next);
+      const score =
+        (unit.question
+          ? 0.6 * asked + 0.4 * cover(text) + (asked >= 0.5 ? 0.15 : 0)
+          : cover(sentence)) +
+        (fact ? 0.3 : nextFact ? 0.2 : 0) -
+        (META.test(text) ? 0.3 : 0) -
+        // "No." answers the question it was asked; quoted for another question it misleads.
+        (unit.question && asked < 0.5 && /^(?:yes|no)\b/i.test(text) ? 0.25 : 0) -
+        // A chunk that starts mid-sentence ("separate lines on your stub.") is a fragment.
+        (/^[a-z]/.test(text) ? 0.2 : 0) -
+        (u + s) * 0.01; // earlier wins ties: articles put the answer first
+      if (score > anchor.score) anchor = { u, s, score, fact };
+    });
+  });
+  const body = units.map((unit) => `${unit.question} ${unit.sentences.join(' ')}`).join(' ');
+  const passage = cover(`${hit.section} ${body}`);
+  const heading = hit.section.split('>').at(-1) ?? '';
+  const announced = HEADING_FOR[input.type]?.test(heading) ? 0.08 : 0;
+  const score = 0.45 * passage + 0.45 * Math.max(anchor.score, 0) + announced - 0.06 * rank;
+  return { hit, units, anchor, score };
+}
+
+const upTo = (items: string[], limit: number) => {
+  const out: string[] = [];
+  for (const item of items) {
+    if (out.length > 0 && [...out, item].join(' ').length > limit) break;
+    out.push(item);
+  }
+  return out;
+};
+
+/** The anchor with what it needs around it: its lead-in, its fact, its list; or a whole Q&A. */
+function quote(c: Candidate, type: QuestionType, limit: number): string[] {
+  const unit = c.units[c.anchor.u];
+  if (!unit) return [];
+  if (unit.question) return upTo(unit.sentences, limit * 1.5);
+  const para = unit.sentences;
+  let start = c.anchor.s;
+  let end = start;
+  while (start > 0 && leansOnPrevious(para[start]!)) start--;
+  const wantsMore = (next: string) =>
+    (!c.anchor.fact && carriesFact(type, next)) ||
+    (leansOnPrevious(next) && !META.test(next)) ||
+    type === 'how_to' ||
+    (end === start && !META.test(next));
+  while (end + 1 < para.length && end - start < 2 && wantsMore(para[end + 1]!)) {
+    if (para.slice(start, end + 2).join(' ').length > limit) break;
+    end++;
+  }
+  const out = para.slice(start, end + 1);
+  // An intro ending in ":" ("To use Instant Pay:") is nothing without the list after it.
+  const list = c.units[c.anchor.u + 1];
+  if (end === para.length - 1 && /:$/.test(para[end]!) && list && !list.question)
+    return upTo([...out, ...list.sentences], limit);
+  return out;
+}
+
+/** Composes the answer; empty text when there are no hits. */
+export function composeAnswer(input: ComposeInput): ComposedAnswer {
+  const limit = input.maxChars ?? 420;
+  const candidates = input.hits
+    .slice(0, CANDIDATES)
+    .map((hit, rank) => assess(hit, rank, input))
+    .filter((c) => c.anchor.score >= 0);
+  const best = candidates.reduce<Candidate | null>(
+    (a, b) => (a === null || b.score > a.score ? b : a),
+    null,
+  );
+  if (!best) return { text: '', used: [], hasFact: false, fit: 0 };
+  const quoted = quote(best, input.type, limit);
+  const hasFact = input.type === 'general' || quoted.some((s) => carriesFact(input.type, s));
+  const fit = best.score;
+  if (!hasFact) {
+    // Same document and section only: two articles' sentences side by side read as one
+    // answer that neither article gives.
+    const sibling = candidates.find(
+      (c) =>
+        c !== best &&
+        c.hit.documentId === best.hit.documentId &&
+        c.hit.section === best.hit.section &&
+        c.anchor.fact &&
+        c.anchor.score > 0.4,
+    );
+    if (sibling) {
+      const extra = quote(sibling, input.type, limit);
+      return {
+        text: [...quoted, ...extra].join(' '),
+        used: [best.hit, sibling.hit],
+        hasFact: true,
+        fit,
+      };
+    }
+  }
+  return { text: quoted.join(' '), used: [best.hit], hasFact, fit };
 }

@@ -5,7 +5,7 @@
  * and full-text search agree on the best passage. Weights were set against the demo eval
  * set and a list of off-topic questions (see confidence.int.test.ts).
  */
-import { termCoverage } from '../../knowledge/search/content-terms';
+import { termCoverage } from '../../knowledge/text/terms';
 import type { SearchHit } from '../../knowledge/types';
 
 export interface Evidence {

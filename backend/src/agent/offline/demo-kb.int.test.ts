@@ -1,7 +1,7 @@
 /**
  * The offline agent over the real demo help centre (rendered to PDF, ingested through the
  * real pipeline): it answers what the help centre covers, with the right fact and page,
- * and hands over what it does not. `pnpm eval:answers` prints the full picture.
+ * and does not claim to answer what it does not. `pnpm eval --set demo` prints the full picture.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,7 @@ beforeAll(async () => {
   agent = createOfflineAgent({
     knowledge: deps.knowledge,
     confidenceThreshold: deps.config.confidenceThreshold,
+    topicThresholds: deps.config.topicThresholds,
   });
 });
 afterAll(async () => {
@@ -57,13 +58,24 @@ describe('offline agent on the demo help centre', () => {
     expect(card.citations.some((c) => /card/i.test(c.title))).toBe(true);
   });
 
-  it('answers most questions the help centre covers and hands over most it does not', async () => {
+  it('answers most questions the help centre covers and does not claim to answer the rest', async () => {
     const inScope = await Promise.all(questions('retrieval.json').map(ask));
     const outOfScope = await Promise.all(questions('out-of-scope.json').map(ask));
-    const answered = inScope.filter((a) => !a.escalated).length / inScope.length;
-    const handedOver = outOfScope.filter((a) => a.escalated).length / outOfScope.length;
-    // Measured 0.87 and 0.94 (pnpm eval:answers); the floor leaves room for retrieval tweaks.
-    expect(answered).toBeGreaterThanOrEqual(0.8);
-    expect(handedOver).toBeGreaterThanOrEqual(0.85);
+    // Handed over: nothing relevant, or a topic that needs a person (disputes, stolen cards).
+    const notHandedOver = inScope.filter((a) => !a.escalated).length / inScope.length;
+    // Declined, handed over or offered only as the closest passage: never a confident answer.
+    const notClaimed =
+      outOfScope.filter((a) => a.trace?.outcome !== 'answered').length / outOfScope.length;
+    // Measured 0.86 and 0.94 (pnpm eval --set demo); the floor leaves room for retrieval tweaks.
+    expect(notHandedOver).toBeGreaterThanOrEqual(0.8);
+    expect(notClaimed).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('hands a dispute to a person, and declines an off-topic request', async () => {
+    const dispute = await ask('theres a charge on my card i didnt make, how do i dispute it');
+    expect(dispute.escalation).toBe('sensitive_topic');
+    const poem = await ask('write me a poem about payday');
+    expect(poem.trace?.outcome).toBe('declined');
+    expect(poem.escalated).toBe(false);
   });
 });

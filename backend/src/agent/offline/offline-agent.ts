@@ -1,46 +1,41 @@
 /**
  * The offline agent: a real product mode (ARCHITECTURE.md), used when no model provider is
- * configured, when the AI budget is spent, or when the provider is down. It answers only
- * from the knowledge base, quoting it, and says so honestly when the evidence is thin.
+ * configured, when the AI budget is spent, or when the provider is down. A thin ChatAgent
+ * over the pure functions of offline-answerer.ts: it answers only from the knowledge base,
+ * quoting it, and says so honestly when the evidence is thin.
  */
-
-import { contentTerms, rarityWeight } from '../../knowledge/search/content-terms';
 import type { KnowledgeSearch, SearchHit } from '../../knowledge/types';
-import type {
-  AgentEvent,
-  AgentTurnInput,
-  AnswerTrace,
-  ChatAgent,
-  Citation,
-  Intent,
-  TurnOutcome,
-} from '../types';
-import { composeAnswer } from './compose-answer';
-import { confidenceFrom, measureEvidence } from './confidence';
-import { classifyIntent } from './intent';
+import type { AgentEvent, AnswerTrace, ChatAgent, Intent, TurnOutcome } from '../types';
+import {
+  answerOffline,
+  classifyOffline,
+  offlineSearchText,
+  thresholdFor,
+} from './offline-answerer';
+import {
+  DECLINE_TEXT,
+  GREETING_TEXT,
+  HANDOVER_TEXT,
+  HUMAN_TEXT,
+  SIGN_IN_TEXT,
+  THANKS_TEXT,
+} from './replies';
+
+/** Re-exported for the HTTP tests that look for the handover wording. */
+export { HANDOVER_TEXT };
 
 export interface OfflineAgentOptions {
   knowledge: KnowledgeSearch;
-  /** Below this confidence the agent hands the question to a person. */
+  /** Below this confidence the agent does not answer outright. */
   confidenceThreshold: number;
+  /** Stricter thresholds per topic (config `topicThresholds`); the stricter one applies. */
+  topicThresholds?: Record<string, number>;
   /** Passages searched per question (default 6). */
   searchLimit?: number;
 }
 
-/** The reply that hands over to a person; the widget and e2e test look for its wording. */
-export const HANDOVER_TEXT =
-  "I'm not confident I can answer that correctly from our help centre, so I've passed your question to our support team. A person will follow up with you here.";
-
-const GREETING_TEXT =
-  'Hi! I can help with tip payouts, Instant Pay, your pay card, direct deposit, taxes and account security. What would you like to know?';
-const THANKS_TEXT = "You're welcome! Is there anything else I can help with?";
-const HUMAN_TEXT =
-  "Of course. I've asked our support team to pick up this conversation. A person will follow up with you here.";
-
-const SNIPPET_CHARS = 180;
-
 /** Bumped whenever the offline answer logic changes, so audit records say which one answered. */
-export const OFFLINE_PROMPT_VERSION = 'offline-1';
+export const OFFLINE_PROMPT_VERSION = 'offline-2';
 
 /** The audit trace of an offline turn. */
 export function offlineTrace(
@@ -73,84 +68,53 @@ function* streamText(text: string): Generator<AgentEvent> {
   for (const piece of text.match(/\S+\s*/g) ?? []) yield { type: 'token', text: piece };
 }
 
-function toCitation(hit: SearchHit, answer: string): Citation {
-  const quoted = hit.text.replace(/\s+/g, ' ').trim();
-  const start = Math.max(0, quoted.indexOf(answer.slice(0, 40)));
-  const snippet = quoted.slice(start, start + SNIPPET_CHARS);
-  return {
-    document_id: hit.documentId,
-    title: hit.title,
-    page: hit.page,
-    snippet: snippet.length < quoted.length - start ? `${snippet.trimEnd()}…` : snippet,
-  };
-}
-
-/** A short follow-up ("and the fee?") is searched together with the previous question. */
-function searchText(input: AgentTurnInput): string {
-  const previous = [...input.history].reverse().find((m) => m.role === 'user');
-  if (previous && contentTerms(input.message).length < 3)
-    return `${previous.text} ${input.message}`;
-  return input.message;
-}
-
+/** @example const agent = createOfflineAgent({ knowledge, confidenceThreshold: 0.4 }) */
 export function createOfflineAgent(options: OfflineAgentOptions): ChatAgent {
   const limit = options.searchLimit ?? 6;
-  const threshold = options.confidenceThreshold;
   return {
     async *respond(input) {
-      const intent = classifyIntent(input.message);
-      if (intent === 'greeting' || intent === 'thanks') {
-        yield* streamText(intent === 'greeting' ? GREETING_TEXT : THANKS_TEXT);
-        yield {
-          type: 'done',
-          confidence: 1,
-          trace: offlineTrace('small_talk', 'small_talk', threshold),
-        };
-        return;
+      const { intent, topic, sensitive } = classifyOffline(input.message, input.history);
+      const threshold = thresholdFor(
+        topic,
+        options.confidenceThreshold,
+        options.topicThresholds ?? {},
+      );
+      const reply = function* (text: string, outcome: TurnOutcome): Generator<AgentEvent> {
+        yield* streamText(text);
+        if (outcome === 'handed_over') yield { type: 'escalate', reason: 'user_requested' };
+        yield { type: 'done', confidence: 1, trace: offlineTrace(intent, outcome, threshold) };
+      };
+      if (intent === 'small_talk') {
+        const greeting = /^\W*(?:hi|hello|hey|hiya|good|yo)\b/i.test(input.message);
+        return yield* reply(greeting ? GREETING_TEXT : THANKS_TEXT, 'small_talk');
       }
-      if (intent === 'human') {
-        yield* streamText(HUMAN_TEXT);
-        yield { type: 'escalate', reason: 'user_requested' };
-        yield {
-          type: 'done',
-          confidence: 1,
-          trace: offlineTrace('human_requested', 'handed_over', threshold),
-        };
-        return;
-      }
+      if (intent === 'out_of_scope') return yield* reply(DECLINE_TEXT, 'declined');
+      if (intent === 'human_requested') return yield* reply(HUMAN_TEXT, 'handed_over');
+      if (intent === 'account_issue' && !sensitive && input.principal.role !== 'customer')
+        return yield* reply(SIGN_IN_TEXT, 'sign_in_required');
 
       const stats = await options.knowledge.corpusStats(input.tenantId);
-      // Misspelt words are searched and weighed as the word they most likely mean.
-      const spellcheck = (terms: string[]) => terms.map((t) => stats.correction(t) ?? t);
-      const corrections = contentTerms(input.message).flatMap((t) => stats.correction(t) ?? []);
-      const query = [searchText(input), ...corrections].join(' ');
-      const hits = await options.knowledge.search({ tenantId: input.tenantId, text: query, limit });
-      const weight = rarityWeight(stats);
-      const own = spellcheck(contentTerms(input.message));
-      const confidence = confidenceFrom(
-        measureEvidence(own.length > 0 ? own : spellcheck(contentTerms(query)), hits, weight),
-      );
-      if (hits.length === 0 || confidence < options.confidenceThreshold) {
-        yield* streamText(HANDOVER_TEXT);
-        yield { type: 'escalate', reason: hits.length === 0 ? 'no_knowledge' : 'low_confidence' };
-        yield {
-          type: 'done',
-          confidence,
-          trace: offlineTrace('question', 'handed_over', threshold, hits.slice(0, 3)),
-        };
-        return;
-      }
-
-      const answer = composeAnswer(spellcheck(contentTerms(query)), hits, weight);
+      const searchText = offlineSearchText(input.message, input.history, stats);
+      const hits = await options.knowledge.search({
+        tenantId: input.tenantId,
+        text: searchText,
+        limit,
+      });
+      const answer = answerOffline({
+        message: input.message,
+        searchText,
+        hits,
+        stats,
+        threshold,
+        sensitive,
+      });
       yield* streamText(answer.text);
-      yield {
-        type: 'citations',
-        citations: answer.used.map((hit) => toCitation(hit, answer.text)),
-      };
+      if (answer.citations.length > 0) yield { type: 'citations', citations: answer.citations };
+      if (answer.escalation) yield { type: 'escalate', reason: answer.escalation };
       yield {
         type: 'done',
-        confidence,
-        trace: offlineTrace('question', 'answered', threshold, answer.used),
+        confidence: answer.confidence,
+        trace: offlineTrace(intent, answer.outcome, threshold, answer.used),
       };
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHashingEmbedder, stem } from './hashing-embedder';
+import { createHashingEmbedder } from './hashing-embedder';
 
 const cosine = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 
@@ -27,11 +27,5 @@ describe('createHashingEmbedder', () => {
       const vector = await embedder.embedQuery(text);
       expect(Math.hypot(...vector)).toBeCloseTo(1, 6);
     }
-  });
-
-  it('stems common English endings', () => {
-    expect(stem('payouts')).toBe(stem('payout'));
-    expect(stem('deposits')).toBe(stem('deposit'));
-    expect(stem('paying')).toBe('pay');
   });
 });

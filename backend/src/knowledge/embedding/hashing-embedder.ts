@@ -1,23 +1,9 @@
+import { stemsOf } from '../text/terms';
 import type { Embedder } from './types';
 
 export interface HashingEmbedderOptions {
   /** Vector length (default 384). */
   dimension?: number;
-}
-
-const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from how i if in is it its me my of on or our so that the their them then there these this to was we what when where which who why will with you your'.split(
-    ' ',
-  ),
-);
-
-/** A light suffix stripper: "payouts", "paying" and "paid" should land near "pay". */
-export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  return word
-    .replace(/(ies)$/, 'y')
-    .replace(/(ing|ed|es|s|ly|ment|ments)$/, '')
-    .replace(/(.)\1$/, '$1');
 }
 
 /** FNV-1a, 32-bit: fast, deterministic, good enough spread for feature hashing. */
@@ -31,10 +17,7 @@ function fnv1a(text: string): number {
 }
 
 function features(text: string): Map<string, number> {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}$]+/gu) ?? []).filter(
-    (w) => !STOP_WORDS.has(w),
-  );
-  const stems = words.map(stem);
+  const stems = stemsOf(text);
   const weights = new Map<string, number>();
   const add = (key: string, weight: number) => weights.set(key, (weights.get(key) ?? 0) + weight);
   stems.forEach((s, i) => {
@@ -71,7 +54,8 @@ export function createHashingEmbedder(options: HashingEmbedderOptions = {}): Emb
     return Array.from(vector, (value) => value / norm);
   };
   return {
-    model: `hashing-v1-${dimension}`,
+    // v2: the shared stemmer and stop words (knowledge/text); a new id re-embeds old indexes.
+    model: `hashing-v2-${dimension}`,
     dimension,
     async embedDocuments(texts) {
       return texts.map(embed);

@@ -1,9 +1,10 @@
 import type { Embedder } from '../embedding/types';
 import type { ChunkTable } from '../index/chunk-table';
 import type { LiveSet } from '../live-set';
+import { normalizeSearchText } from '../text/normalize';
+import { expandSlang } from '../text/slang';
 import type { SearchHit, SearchQuery } from '../types';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion';
-import { normalizeSearchText } from './search-terms';
 
 export interface HybridSearchOptions {
   /** Candidates taken from each retriever before fusion (default max(limit * 6, 30); 20 cost
@@ -33,7 +34,7 @@ export function createHybridSearch(
     if (!view || !/[\p{L}\p{N}]/u.test(text)) return [];
     const k = options.candidates ?? Math.max(limit * 6, 30);
     const current = table();
-    const normalized = normalizeSearchText(text);
+    const normalized = normalizeSearchText(expandSlang(text));
     const read = (async () => {
       const vector = await embedder.embedQuery(normalized);
       return Promise.all([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSearchText } from './search-terms';
+import { normalizeSearchText } from './normalize';
 
 describe('normalizeSearchText', () => {
   it('joins form codes however they are spelled', () => {

@@ -13,6 +13,7 @@ const EXPANSIONS: [RegExp, string][] = [
   [/\bweekdays?\b/gi, 'weekday monday friday'],
 ];
 
+/** Joins form codes and expands everyday words; applied once to passages and to queries. */
 export function normalizeSearchText(text: string): string {
   let out = text
     .replace(FORM_CODE, (match, letters: string, digits: string, suffix?: string) => {

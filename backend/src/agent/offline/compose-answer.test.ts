@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { contentTerms } from '../../knowledge/text/terms';
+import type { SearchHit } from '../../knowledge/types';
+import { composeAnswer } from './compose-answer';
+import { questionType } from './question-type';
+
+const hit = (over: Partial<SearchHit>): SearchHit => ({
+  chunkId: 'c',
+  documentId: 'doc-a',
+  documentVersion: 1,
+  title: 'A',
+  page: 1,
+  pageEnd: 1,
+  section: 'A',
+  text: '',
+  score: 0.03,
+  vectorSimilarity: 0.5,
+  textScore: 7,
+  ...over,
+});
+
+const compose = (question: string, hits: SearchHit[]) =>
+  composeAnswer({ queryTerms: contentTerms(question), hits, type: questionType(question) });
+
+describe('composeAnswer', () => {
+  it('quotes the sentence carrying the asked-for amount, not the first one', () => {
+    const passage = hit({
+      text: 'Instant Pay moves earned wages early. It is not a loan.\n\nTransfers to an external debit card cost $2.99 per transfer. Card transfers are free.',
+    });
+    const answer = compose('how much is the instant pay fee for a debit card', [passage]);
+    expect(answer.text).toContain('$2.99 per transfer');
+    expect(answer.text).not.toContain('not a loan');
+    expect(answer.hasFact).toBe(true);
+  });
+
+  it('answers a Q&A chunk with its whole answer part', () => {
+    const qa = hit({
+      text: 'Q: Can I cancel an Instant Pay transfer?\nA: No. Once confirmed, a transfer cannot be cancelled. Contact support if it failed.',
+    });
+    const answer = compose('can i cancel an instant pay transfer', [qa]);
+    expect(answer.text).toBe(
+      'No. Once confirmed, a transfer cannot be cancelled. Contact support if it failed.',
+    );
+  });
+
+  it('keeps an inline FAQ (question then answer in one paragraph) whole, without its question', () => {
+    const faq = hit({
+      text: 'Can I skip my lunch and leave early? Under federal law that is between you and your employer. In California you can only waive it on short shifts.\n\nDo smoke breaks have to be paid? A short break of 20 minutes or less is paid time.',
+    });
+    const answer = compose('are smoke breaks paid', [faq]);
+    expect(answer.text).toBe('A short break of 20 minutes or less is paid time.');
+  });
+
+  it('never joins sentences from another document', () => {
+    const first = hit({ text: 'Tip Payouts are free. They arrive the next morning.' });
+    const other = hit({
+      documentId: 'doc-b',
+      text: 'Instant Pay transfers to a debit card cost $2.99.',
+    });
+    const answer = compose('how much do tip payouts cost', [first, other]);
+    expect(answer.used.map((h) => h.documentId)).toEqual(['doc-a']);
+    expect(answer.text).not.toContain('$2.99');
+  });
+
+  it('adds a second passage only from the same section, when it carries the missing fact', () => {
+    const first = hit({
+      section: 'Fees',
+      text: 'The transfer fee depends on where the money goes.',
+    });
+    const sibling = hit({
+      chunkId: 'c2',
+      section: 'Fees',
+      text: 'A debit card transfer fee is $2.99.',
+    });
+    const answer = compose('what is the debit card transfer fee', [first, sibling]);
+    expect(answer.text).toContain('$2.99');
+    expect(answer.used).toHaveLength(answer.text.includes('depends') ? 2 : 1);
+  });
+
+  it('strips layout debris from what it quotes', () => {
+    const messy = hit({ text: '[Function] The \\textbf{limit} is $200 per day . . . . 12' });
+    expect(compose('what is the daily limit', [messy]).text).toBe('The limit is $200 per day');
+  });
+
+  it('quotes nothing when there are no hits', () => {
+    expect(compose('anything', [])).toMatchObject({ text: '', used: [] });
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { carriesFact, questionType } from './question-type';
+
+describe('questionType', () => {
+  it('reads what kind of fact is asked for', () => {
+    expect(questionType('how much does instant pay cost')).toBe('amount');
+    expect(questionType('is there a fee if i use my card abroad')).toBe('amount');
+    expect(questionType('whats OT pay if i make 18 a hour')).toBe('amount');
+    expect(questionType('when do w2s come out')).toBe('when');
+    expect(questionType('how long does a replacement card take')).toBe('when');
+    expect(questionType('can my job fire me cuz my wages got garnished')).toBe('yes_no');
+    expect(questionType('my boss pays me 2.13 an hour is that even legal')).toBe('yes_no');
+    expect(questionType('how do i dispute a charge')).toBe('how_to');
+    expect(questionType('what does OASDI mean on my stub')).toBe('general');
+  });
+});
+
+describe('carriesFact', () => {
+  it('finds the amount, the time, the yes/no and the step', () => {
+    expect(carriesFact('amount', 'Transfers cost $2.99 each.')).toBe(true);
+    expect(carriesFact('amount', 'Transfers are quick.')).toBe(false);
+    expect(carriesFact('when', 'It arrives within 3 business days.')).toBe(true);
+    expect(carriesFact('when', 'Your W-2 is mailed by January 31.')).toBe(true);
+    expect(carriesFact('when', 'Open the app.')).toBe(false);
+    expect(carriesFact('yes_no', 'No. Once confirmed it cannot be cancelled.')).toBe(true);
+    expect(carriesFact('how_to', 'Open the transaction and tap Dispute.')).toBe(true);
+  });
+});

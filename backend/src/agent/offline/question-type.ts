@@ -1,0 +1,61 @@
+/**
+ * What a question asks for, read from its wording: an amount, a time, a yes or no, the
+ * steps to do something, or something general. The answerer then picks the sentence that
+ * carries that kind of fact ("$2.99", "within 3 business days", "No.", the steps).
+ */
+export type QuestionType = 'amount' | 'when' | 'yes_no' | 'how_to' | 'general';
+
+const AMOUNT =
+  /\b(?:how much|how many|fees?|costs?|charges?|charged|price|rate|percent(?:age)?|limits?|max(?:imum)?|min(?:imum)?|dollars?|cents?|per (?:hour|hr|mile|day|transfer|month))\b|\$|\bwhat(?:s| is)? (?:\w+ )?(?:pay|rate|wage)\b|\b\d+(?:\.\d+)? (?:a|an|per) (?:hour|hr)\b/;
+const WHEN =
+  /(?:^|[,.;]\s*|\b(?:and|so|but|then|exactly|just)\s+)when\b|\bwhen (?:do|does|did|will|would|is|are|can|should|could|am)\b|\b(?:what time|what day|which day|how long|how soon|how fast|how quick(?:ly)?|how often|deadline|by when|till|until|time limit|expire[sd]?|ho?w lon?g)\b/;
+const HOW_TO =
+  /\b(?:how (?:do|can|should|would|could) (?:i|we|you)|how to|steps?|where (?:do|can) i|what (?:do|should) i do|what now|fix|set ?up|sign up|change|update|cancel|apply|request|submit)\b/;
+const YES_NO =
+  /^(?:(?:so|and|but|hey|hi|ok|okay|um|also|quick question)[,\s]+)*(?:can|could|do|does|did|is|are|am|was|were|will|would|should|may|must|has|have|isn'?t|aren'?t|don'?t|doesn'?t|cant|can'?t)\b/;
+const YES_NO_TAIL =
+  /\b(?:is (?:that|this|it) (?:even )?(?:ok|okay|legal|allowed|normal|right|true|fair)|can (?:he|she|they|my \w+) (?:do|make|take|fire|keep)|are they allowed|allowed to|legal)\b/;
+
+/** The kind of fact a question asks for. */
+export function questionType(message: string): QuestionType {
+  const text = message.toLowerCase().replace(/[’]/g, "'").trim();
+  if (/^(?:how|what|where|which)\b/.test(text) || !YES_NO.test(text)) {
+    if (YES_NO_TAIL.test(text)) return 'yes_no';
+    if (/^(?:how (?:do|can|should) (?:i|we)|how to)\b/.test(text) && !/\bhow much\b/.test(text))
+      return 'how_to';
+    if (AMOUNT.test(text)) return 'amount';
+    if (WHEN.test(text)) return 'when';
+    if (HOW_TO.test(text)) return 'how_to';
+    return 'general';
+  }
+  // "Is there a fee ...", "can I ... how long": a yes/no whose answer is an amount or time.
+  if (/\b(?:is there|are there|do you charge|do i pay)\b/.test(text) && AMOUNT.test(text))
+    return 'amount';
+  if (WHEN.test(text) && !/^(?:can|could|may)\b/.test(text)) return 'when';
+  return 'yes_no';
+}
+
+const MONEY =
+  /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?|dollars?)|\b(?:free|no (?:fee|charge|cost)|fee|costs?)\b/i;
+const TIME =
+  /\b(?:\d+(?:\s*(?:to|-|or)\s*\d+)?\s*(?:business\s+|calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight|same day|next (?:business )?day|next morning|immediately|right away|instantly|within|by the \d+|payday|daily|weekly|biweekly|monthly|every (?:day|week|other)|deadline|overnight|\d+(?:st|nd|rd|th)\b)/i;
+const YES_NO_ANSWER =
+  /^(?:yes|no)\b|\b(?:cannot|can't|can not|must not|not allowed|never|only|must|may not|is not|are not|does not|do not|doesn't|don't|forbids?|prohibit|illegal|allowed|required|has to|have to)\b/i;
+const STEP =
+  /^(?:open|tap|go to|choose|select|enter|call|click|sign in|log in|ask|send|fill|submit|review|check|contact|request|use|visit|upload|add|turn on|lock|report|write|keep|take)\b/i;
+
+/** Whether a sentence carries the kind of fact the question asks for. */
+export function carriesFact(type: QuestionType, sentence: string): boolean {
+  switch (type) {
+    case 'amount':
+      return MONEY.test(sentence) || /\b\d+(?:\.\d+)?\b/.test(sentence);
+    case 'when':
+      return TIME.test(sentence);
+    case 'yes_no':
+      return YES_NO_ANSWER.test(sentence);
+    case 'how_to':
+      return STEP.test(sentence.trim()) || /\b(?:then|tap|in the app)\b/i.test(sentence);
+    default:
+      return false;
+  }
+}
