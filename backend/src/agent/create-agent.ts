@@ -14,6 +14,7 @@ import { type AgentDeps, PASSTHROUGH_GATE } from './graph-deps';
 import type { ModelGate } from './guard/model-gate';
 import { type ChatModel, modelNameOf } from './models';
 import { traceOf } from './nodes/record';
+import { createPrefetchingSearch } from './search-prefetch';
 import { type AgentStateValue, DEFAULT_RUN_SETTINGS, type RunSettings } from './state';
 import type { AgentEvent, ChatAgent } from './types';
 
@@ -49,7 +50,7 @@ export function createChatAgent(options: ChatAgentOptions): ChatAgent {
   const model = options.model ?? null;
   const fingerprint = options.fingerprint ?? null;
   const deps: AgentDeps = {
-    knowledge: options.knowledge,
+    knowledge: model ? createPrefetchingSearch(options.knowledge) : options.knowledge,
     accounts: options.accounts ?? null,
     model,
     modelName: model ? (options.config.chatModel ?? modelNameOf(model)) : null,

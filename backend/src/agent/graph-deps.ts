@@ -5,7 +5,7 @@
 import type { AIMessage } from '@langchain/core/messages';
 import type { Logger } from 'pino';
 import type { AccountLookup } from '../integrations/accounts/types';
-import type { KnowledgeSearch } from '../knowledge/types';
+import type { KnowledgeSearch, SearchQuery } from '../knowledge/types';
 import type { AnswerCache } from './cost/answer-cache';
 import type { ModelGate } from './guard/model-gate';
 import { type ChatModel, usageOf } from './models';
@@ -13,7 +13,8 @@ import type { ModelUsage } from './types';
 
 /** The collaborators every node factory takes. */
 export interface AgentDeps {
-  knowledge: KnowledgeSearch;
+  /** Searches; `prefetch` (search-prefetch.ts) lets classify start retrieve's search early. */
+  knowledge: KnowledgeSearch & { prefetch?: (query: SearchQuery) => void };
   /** Null when no account system is wired: account questions then go to a person. */
   accounts: AccountLookup | null;
   /** Null is offline mode, the product's no-key default. */

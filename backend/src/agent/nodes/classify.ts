@@ -18,6 +18,7 @@ import {
   settingsOf,
   type TurnClassification,
 } from '../state';
+import { searchTextOf } from './retrieve';
 
 /** The classification the model returns. */
 export const ClassificationSchema = z.object({
@@ -70,6 +71,17 @@ export function createClassifyNode(deps: AgentDeps) {
     // An explicit request for a person needs no model to read it: save the call.
     if (state.mode === 'offline' || !structured || rules.intent === 'human_requested')
       return decide(offline);
+    // Start retrieve's search now, so it runs while the model classifies (search-prefetch.ts),
+    // when the rules expect a plain first question: not for what goes straight to a person.
+    const plainQuestion = rules.intent === 'question' && !rules.sensitive;
+    if (deps.knowledge.prefetch && plainQuestion && !state.history.some((m) => m.role === 'user')) {
+      const stats = await deps.knowledge.corpusStats(state.tenantId);
+      deps.knowledge.prefetch({
+        tenantId: state.tenantId,
+        text: searchTextOf(state, stats),
+        limit: settings.searchLimit,
+      });
+    }
 
     try {
       const { result, usage } = await callModel(

@@ -20,13 +20,20 @@ describe('retrieve', () => {
     expect(out.hits).toEqual([FEE_HIT]);
   });
 
-  it('searches the standalone rewrite in connected mode', async () => {
+  it('searches a follow-up as the model rewrote it, a first question as typed', async () => {
     const knowledge = fixedKnowledge([FEE_HIT]);
     const classification = { ...question, standaloneQuestion: 'What does Instant Pay cost?' };
-    await createRetrieveNode(depsOf({ knowledge }))(
-      stateOf({ mode: 'connected', classification, message: 'and the cost?' }),
+    const history = [
+      { role: 'user' as const, text: 'How does Instant Pay work?' },
+      { role: 'assistant' as const, text: 'It moves your pay early.' },
+    ];
+    const retrieve = createRetrieveNode(depsOf({ knowledge }));
+    await retrieve(
+      stateOf({ mode: 'connected', classification, message: 'and the cost?', history }),
     );
-    expect(knowledge.queries).toEqual(['What does Instant Pay cost?']);
+    // A first question: the rewrite would only lose what classify already prefetched.
+    await retrieve(stateOf({ mode: 'connected', classification, message: 'instant pay cost?' }));
+    expect(knowledge.queries).toEqual(['What does Instant Pay cost?', 'instant pay cost?']);
   });
 
   it('serves a cached answer without searching', async () => {

@@ -4,6 +4,7 @@
  * question. A general question (not about the caller's own account) is first looked up in the
  * tenant's answer cache: a hit skips the search and the model entirely.
  */
+import type { CorpusStats } from '../../knowledge/types';
 import type { AgentDeps } from '../graph-deps';
 import { offlineSearchText } from '../offline/offline-answerer';
 import {
@@ -23,6 +24,18 @@ export function cacheKeyOf(state: AgentStateValue): string | null {
   if (c?.intent !== 'question' || c.sensitive) return null;
   if (c.standaloneQuestion) return c.standaloneQuestion;
   return state.history.some((m) => m.role === 'user') ? null : state.message;
+}
+
+/**
+ * What to search for: a follow-up in connected mode as the model rewrote it to stand alone;
+ * anything else as offline mode reads it (typos corrected against the corpus). A first question
+ * is searched as typed even when connected, which is what lets classify prefetch it.
+ */
+export function searchTextOf(state: AgentStateValue, stats: CorpusStats): string {
+  const followUp = state.history.some((m) => m.role === 'user');
+  const standalone = state.classification?.standaloneQuestion;
+  if (state.mode === 'connected' && followUp && standalone) return standalone;
+  return offlineSearchText(state.message, state.history, stats);
 }
 
 /** Builds the retrieve node. */
@@ -58,8 +71,7 @@ export function createRetrieveNode(deps: AgentDeps) {
       }
     }
     const stats = await deps.knowledge.corpusStats(state.tenantId);
-    const standalone = state.mode === 'connected' ? state.classification?.standaloneQuestion : null;
-    const searchText = standalone ?? offlineSearchText(state.message, state.history, stats);
+    const searchText = searchTextOf(state, stats);
     const hits = await deps.knowledge.search({
       tenantId: state.tenantId,
       text: searchText,
