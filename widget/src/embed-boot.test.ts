@@ -51,6 +51,24 @@ describe('bootEmbed', () => {
     await vi.waitFor(() => expect(panel()).toBeNull());
   });
 
+  it('passes a queued Wagechat("identify", token) to the widget, and signOut after it', async () => {
+    const server = createFakeChatServer();
+    win.Wagechat = { q: [['identify', 'h.eyJzdWIiOiJhbmEifQ.s'], ['open']] };
+    bootEmbed(win, scriptTag({ tenant: 'acme' }), { fetch: server.fetch, storage: null });
+    await vi.waitFor(() => expect(panel()).not.toBeNull());
+    const root = hosts()[0]?.shadowRoot as ShadowRoot;
+    const textarea = root.querySelector('textarea') as HTMLTextAreaElement;
+    textarea.value = 'hi';
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(0));
+    expect(server.requests[0]?.body).toEqual({
+      tenant: 'acme',
+      customer_token: 'h.eyJzdWIiOiJhbmEifQ.s',
+    });
+    expect(typeof win.Wagechat?.signOut).toBe('function');
+  });
+
   it('waits for init when the tag has no tenant, and says so', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     bootEmbed(win, scriptTag({}), deps());

@@ -22,6 +22,9 @@ export interface WagechatGlobal {
   close(): void;
   on<K extends WagechatEventName>(name: K, listener: WagechatListener<K>): void;
   off<K extends WagechatEventName>(name: K, listener: WagechatListener<K>): void;
+  /** `Wagechat('identify', token)`: sign the chat in as the portal's user. */
+  identify(token: string): void;
+  signOut(): void;
   unmount(): void;
 }
 
@@ -82,6 +85,8 @@ export function bootEmbed(
     close: () => withHandle((h) => h.close()),
     on: ((name, listener) => withHandle((h) => h.on(name, listener))) as WagechatGlobal['on'],
     off: ((name, listener) => withHandle((h) => h.off(name, listener))) as WagechatGlobal['off'],
+    identify: (token: string) => withHandle((h) => h.identify(token)),
+    signOut: () => withHandle((h) => h.signOut()),
     unmount: () =>
       withHandle((h) => {
         h.unmount();

@@ -8,6 +8,22 @@ describe('@wagechat/widget exports', () => {
     expect(Object.keys(widget).sort()).toEqual(['mount']);
   });
 
+  it('gives each mount exactly these controls', () => {
+    const element = document.createElement('div');
+    document.body.append(element);
+    const handle = widget.mount(element, { tenant: 'demo', api: 'https://chat.example.com' });
+    expect(Object.keys(handle).sort()).toEqual([
+      'close',
+      'identify',
+      'off',
+      'on',
+      'open',
+      'signOut',
+      'unmount',
+    ]);
+    handle.unmount();
+  });
+
   it('rejects a missing element with a clear message', () => {
     expect(() => widget.mount(null as never, { tenant: 'demo' })).toThrow(/needs a DOM element/);
   });

@@ -263,6 +263,48 @@ describe('the widget UI', () => {
     expect(first.server.requests.at(-1)?.path).toBe('/api/v1/chat/history/c_5');
   });
 
+  it('never shows one person’s thread to another: identify and signOut start afresh', async () => {
+    const data = new Map<string, string>();
+    const storage: KeyValueStore = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
+    const { server, root, handle } = setup({}, storage);
+    const token = (sub: string) => `h.${btoa(JSON.stringify({ sub }))}.s`;
+    const ask = async (text: string, conversationId: string) => {
+      server.reply({ kind: 'stream', chunks: [answerStream({ text, conversationId })] });
+      const textarea = await openPanel(handle, root);
+      type(textarea, 'question');
+      pressKey(textarea, 'Enter');
+      await until(() =>
+        expect(root.querySelector('[data-role="assistant"]')?.textContent).toContain(text),
+      );
+    };
+    await ask('Visitor answer.', 'c_visitor');
+    expect(data.get('wagechat:demo:conversation')).toBe('c_visitor');
+
+    handle.identify(token('ana'));
+    await until(() => expect(root.querySelectorAll('[data-role]')).toHaveLength(0));
+    expect(data.get('wagechat:demo:conversation')).toBeUndefined();
+    await ask('Ana answer.', 'c_ana');
+    const anaSend = server.requests.at(-1);
+    expect(anaSend?.body).toEqual({ message: 'question' });
+
+    handle.identify(token('ana')); // the portal re-sends the same user's token: thread kept
+    expect(root.querySelectorAll('[data-role]')).toHaveLength(2);
+    expect(data.get('wagechat:demo:conversation')).toBe('c_ana');
+
+    handle.signOut();
+    await until(() => expect(root.querySelectorAll('[data-role]')).toHaveLength(0));
+    expect(data.get('wagechat:demo:conversation')).toBeUndefined();
+    const sessions = server.requests.filter((r) => r.path === '/api/v1/auth/session');
+    expect(sessions.map((r) => r.body)).toEqual([
+      { tenant: 'demo' },
+      { tenant: 'demo', customer_token: token('ana') },
+    ]);
+  });
+
   it('is removed entirely by unmount, and later calls do nothing', () => {
     const { element, handle } = setup();
     handle.unmount();

@@ -16,6 +16,13 @@ export interface WagechatHandle {
   /** Listen to a widget event, e.g. `on('escalation', (e) => track(e.status))`. */
   on<K extends WagechatEventName>(name: K, listener: WagechatListener<K>): void;
   off<K extends WagechatEventName>(name: K, listener: WagechatListener<K>): void;
+  /**
+   * Signs the chat in as your portal's user: pass the token your server signed for them. Another
+   * person than before (or a visitor before) starts a new conversation; the same person keeps it.
+   */
+  identify(token: string): void;
+  /** Back to an anonymous visitor with a new, empty conversation (call it when the user signs out). */
+  signOut(): void;
   /** Removes the widget and stops any answer in flight. */
   unmount(): void;
 }
@@ -49,13 +56,14 @@ export function createWidget(
 
   const emitter = createEmitter();
   const storage = deps.storage === undefined ? getSessionStorage() : deps.storage;
+  const client = createApiClient({
+    api: options.api,
+    tenant: options.tenant,
+    storage,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
   const model = createChatModel({
-    client: createApiClient({
-      api: options.api,
-      tenant: options.tenant,
-      storage,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    }),
+    client,
     conversations: createConversationStore(storage, options.tenant),
     emit: emitter.emit,
   });
@@ -81,6 +89,13 @@ export function createWidget(
     close: () => setOpen(false),
     on: emitter.on,
     off: emitter.off,
+    identify(token) {
+      if (!mounted || typeof token !== 'string' || token === '') return;
+      if (client.identify(token)) model.reset();
+    },
+    signOut() {
+      if (mounted && client.identify(null)) model.reset();
+    },
     unmount() {
       if (!mounted) return;
       mounted = false;

@@ -4,7 +4,8 @@ import { createTestDeps, type Deps } from '../deps';
 
 let deps: Deps;
 beforeEach(async () => {
-  deps = await createTestDeps({ WAGECHAT_SESSION_RATE_LIMIT_PER_MINUTE: '3' });
+  // Two proxies (a CDN, then the ALB at 10.0.0.1): the client is the second entry from the right.
+  deps = await createTestDeps({ WAGECHAT_SESSION_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '2' });
 });
 afterEach(async () => {
   await deps.close();

@@ -91,3 +91,23 @@ describe('renewVisitor', () => {
     });
   });
 });
+
+describe('issueCustomerSession', () => {
+  it('binds a customer session to its origin and never renews it without the portal', async () => {
+    const tokens = createTokenService({ secret, visitorTtlSeconds: 600 });
+    const { token } = await tokens.issueCustomerSession(
+      'acme',
+      'cust-1',
+      'https://portal.acme.example',
+    );
+    expect(await tokens.verify(token)).toEqual({
+      role: 'customer',
+      tenantId: 'acme',
+      subject: 'cust-1',
+      origin: 'https://portal.acme.example',
+    });
+    await expect(tokens.renewVisitor(token, 'https://portal.acme.example')).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+  });
+});

@@ -1,22 +1,24 @@
 /**
- * Short-lived signed tokens for the widget (anonymous visitors) and for local admin use.
- * HS256 with the server's session secret, through jose. Customer tokens signed by a tenant's
- * portal (HS256 tenant secret or JWKS) come with the identity work and verify into the same
- * `Principal`.
+ * Short-lived signed tokens of our own: visitor and customer sessions for the widget, and admin
+ * tokens for local use. HS256 with the server's session secret, through jose. A customer session
+ * is minted only after the tenant's portal token verified (security/customer-tokens.ts); admin
+ * tokens from the company identity provider verify here too when `adminIdentity` is configured.
  */
 import { randomUUID } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../errors';
+import { type AdminIdentityOptions, createAdminTokenVerifier } from './admin-tokens';
 
-export type Role = 'visitor' | 'customer' | 'admin';
+/** `system` is never in a token: signed webhooks and service calls (http/middleware/webhook-auth.ts). */
+export type Role = 'visitor' | 'customer' | 'admin' | 'system';
 
 /** Who is calling, as proven by a verified token. Tools trust only this, never message text. */
 export interface Principal {
   role: Role;
   tenantId: string;
-  /** Visitor session id, customer user id, or admin subject. */
+  /** Visitor session id, customer user id, admin subject, or the calling system's name. */
   subject: string;
-  /** The portal origin a visitor token was issued to, when the browser sent one. */
+  /** The portal origin a widget session (visitor or customer) was issued to, if a browser sent one. */
   origin: string | null;
 }
 
@@ -28,6 +30,8 @@ export interface IssuedToken {
 export interface TokenServiceOptions {
   secret: string;
   visitorTtlSeconds: number;
+  /** The company identity provider; its admin JWTs are accepted alongside our own tokens. */
+  adminIdentity?: AdminIdentityOptions | null;
   now?: () => Date;
 }
 
@@ -42,13 +46,31 @@ export interface TokenService {
     previous: string,
     origin: string | null,
   ): Promise<IssuedToken & { principal: Principal }>;
+  /**
+   * A widget session for a customer whose portal token verified: like a visitor's, bound to the
+   * page's origin and as short-lived, but not renewable (renewing needs a fresh portal token).
+   */
+  issueCustomerSession(
+    tenantId: string,
+    subject: string,
+    origin: string | null,
+  ): Promise<IssuedToken>;
+  /** `tenantId` '*' makes a platform admin (every tenant). */
   issueAdmin(tenantId: string, subject: string, ttlSeconds: number): Promise<IssuedToken>;
   /**
-   * A customer token signed with our own key, for local use and tests (`wagechat token --role
-   * customer`) until portals sign their users' tokens themselves (the identity work).
+   * A customer session: minted by `POST /auth/session` once the portal's token verified (bound to
+   * the page's origin), or by `wagechat token --role customer` for local use (no origin).
    */
-  issueCustomer(tenantId: string, subject: string, ttlSeconds: number): Promise<IssuedToken>;
-  /** Throws AppError('unauthorized') for anything not a valid, unexpired token of ours. */
+  issueCustomer(
+    tenantId: string,
+    subject: string,
+    ttlSeconds: number,
+    origin?: string | null,
+  ): Promise<IssuedToken>;
+  /**
+   * Throws AppError('unauthorized') for anything not a valid, unexpired token of ours or, when
+   * configured, an admin token of the company identity provider.
+   */
   verify(token: string): Promise<Principal>;
 }
 
@@ -57,11 +79,16 @@ export const RENEWAL_GRACE_SECONDS = 24 * 60 * 60;
 
 const ISSUER = 'wagechat';
 const AUDIENCE = 'wagechat-api';
-const ROLES: readonly Role[] = ['visitor', 'customer', 'admin'];
+// The roles a token of ours may carry; `system` principals come from signatures, not tokens.
+const TOKEN_ROLES: readonly Role[] = ['visitor', 'customer', 'admin'];
 
+/** Issues and verifies our session tokens (see the file comment). */
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const key = new TextEncoder().encode(options.secret);
   const now = options.now ?? (() => new Date());
+  const admins = options.adminIdentity
+    ? createAdminTokenVerifier({ ...options.adminIdentity, now })
+    : null;
 
   async function sign(
     claims: { tid: string; role: Role; org: string | null },
@@ -92,8 +119,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     issueAdmin(tenantId, subject, ttlSeconds) {
       return sign({ tid: tenantId, role: 'admin', org: null }, subject, ttlSeconds);
     },
-    issueCustomer(tenantId, subject, ttlSeconds) {
-      return sign({ tid: tenantId, role: 'customer', org: null }, subject, ttlSeconds);
+    issueCustomerSession(tenantId, subject, origin) {
+      return sign(
+        { tid: tenantId, role: 'customer', org: origin },
+        subject,
+        options.visitorTtlSeconds,
+      );
+    },
+    issueCustomer(tenantId, subject, ttlSeconds, origin = null) {
+      return sign({ tid: tenantId, role: 'customer', org: origin }, subject, ttlSeconds);
     },
     async renewVisitor(previous, origin) {
       const principal = await verifyToken(previous, RENEWAL_GRACE_SECONDS);
@@ -113,7 +147,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       );
       return { ...issued, principal };
     },
-    verify: (token) => verifyToken(token, 0),
+    verify(token) {
+      // Routing only: the issuer claim picks the key; the chosen verifier checks everything.
+      if (admins && issuerOf(token) !== ISSUER) return admins.verify(token);
+      return verifyToken(token, 0);
+    },
   };
 
   async function verifyToken(token: string, toleranceSeconds: number): Promise<Principal> {
@@ -126,7 +164,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         clockTolerance: toleranceSeconds,
       });
       const role = payload.role as Role;
-      if (typeof payload.tid !== 'string' || !ROLES.includes(role) || !payload.sub) {
+      if (typeof payload.tid !== 'string' || !TOKEN_ROLES.includes(role) || !payload.sub) {
         throw new AppError('unauthorized', 'The token is missing required claims.');
       }
       return {
@@ -144,5 +182,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         { cause: error, details: { reason: expired ? 'token_expired' : 'token_invalid' } },
       );
     }
+  }
+}
+
+/** The unverified `iss` claim, or null for text that is not a JWT. */
+function issuerOf(token: string): string | null {
+  try {
+    const { iss } = decodeJwt(token);
+    return typeof iss === 'string' ? iss : null;
+  } catch {
+    return null;
   }
 }

@@ -14,8 +14,33 @@ export interface Tenant {
   allowedOrigins: string[];
   /** Also accept any http://localhost or http://127.0.0.1 origin (the built-in demo tenant). */
   allowLocalhost: boolean;
+  /** How the tenant's portal signs its users' tokens (security/customer-tokens.ts verifies). */
+  auth: TenantAuth;
+  /** Widget theme overrides, e.g. { accent: '#2f5d50' }. */
+  theme: Record<string, string>;
+  /** Monthly AI budget in USD; null uses the configured default (`config.aiBudgetUsd`). */
+  aiBudgetUsd: number | null;
   createdAt: string;
 }
+
+/** A tenant's customer-token settings: an HS256 secret and/or a JWKS URL, checked with jose. */
+export interface TenantAuth {
+  hs256Secret: string | null;
+  jwksUrl: string | null;
+  issuer: string | null;
+  audience: string | null;
+  /** The only algorithms accepted; empty means customer tokens are not set up. */
+  algorithms: Array<'HS256' | 'ES256' | 'RS256'>;
+}
+
+/** What `TenantRepository.upsert` takes: settings left out get their defaults. */
+export type TenantInput = Omit<Tenant, 'createdAt' | 'auth' | 'theme' | 'aiBudgetUsd'> &
+  Partial<Pick<Tenant, 'theme' | 'aiBudgetUsd'>> & { auth?: Partial<TenantAuth> };
+
+/** What `TenantRepository.update` changes; `auth` fields merge into the current ones. */
+export type TenantPatch = Partial<Omit<Tenant, 'id' | 'createdAt' | 'auth'>> & {
+  auth?: Partial<TenantAuth>;
+};
 
 export type ConversationStatus = 'active' | 'escalation_pending' | 'closed';
 
@@ -72,7 +97,11 @@ export interface AuditRecord extends AuditEvent {
 
 export interface TenantRepository {
   get(id: string): Promise<Tenant | null>;
-  upsert(tenant: Omit<Tenant, 'createdAt'>): Promise<Tenant>;
+  /** Every tenant, by id (few: one per customer company). */
+  list(): Promise<Tenant[]>;
+  upsert(tenant: TenantInput): Promise<Tenant>;
+  /** Applies `patch`; null when there is no such tenant. */
+  update(id: string, patch: TenantPatch): Promise<Tenant | null>;
 }
 
 export interface ConversationRepository {
@@ -94,6 +123,49 @@ export interface AuditRepository {
   list(tenantId: string, limit?: number): Promise<AuditRecord[]>;
   /** Recomputes the chain; returns the id of the first record that does not match, or null. */
   verify(): Promise<number | null>;
+  /** Every edited, inserted and deleted record the chain reveals (store/sqlite/audit-verify.ts). */
+  verifyAll(): Promise<AuditProblem[]>;
+  /** Filtered records, newest first; `beforeId` is the cursor (the last id of the previous page). */
+  query(filter: AuditQuery): Promise<AuditRecord[]>;
+}
+
+/** What `AuditRepository.query` filters on; every field narrows, none widens. */
+export interface AuditQuery {
+  /** null: every tenant (a platform admin). */
+  tenantId: string | null;
+  action?: string;
+  actorId?: string;
+  actorType?: AuditEvent['actorType'];
+  resourceType?: string;
+  resourceId?: string;
+  /** ISO times, inclusive from, exclusive to. */
+  from?: string;
+  to?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+/** One thing wrong with the audit chain. `id`..`throughId` names the records (a range when deleted). */
+export interface AuditProblem {
+  kind: 'edited' | 'inserted' | 'deleted';
+  id: number;
+  throughId: number;
+  /** The record's tenant, when the record is still there to say. */
+  tenantId: string | null;
+  message: string;
+}
+
+/** Deletes what is older than the retention cutoff, a batch at a time (store/sqlite/retention.ts). */
+export interface RetentionRepository {
+  /**
+   * Deletes up to `limit` messages created before `cutoff` (ISO), then the conversations left
+   * empty and not touched since the cutoff; counts per tenant. Knowledge-base documents are
+   * never touched: they are the tenant's content, not chat data.
+   */
+  purgeBatch(
+    cutoff: string,
+    limit: number,
+  ): Promise<Record<string, { messages: number; conversations: number }>>;
 }
 
 /**
@@ -129,6 +201,56 @@ export interface TurnRepository {
   record(turn: TurnRecord): Promise<Message>;
 }
 
+/** A customer we have seen: the portal's `sub`, and its optional email/name claims. No passwords. */
+export interface User {
+  tenantId: string;
+  subject: string;
+  email: string | null;
+  name: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/** The users table (store/sqlite/users.ts); email and name are PII: never log them. */
+export interface UserRepository {
+  /** Records a verified sign-in: creates the user or refreshes last-seen (and email/name when sent). */
+  upsertSeen(input: {
+    tenantId: string;
+    subject: string;
+    email: string | null;
+    name: string | null;
+  }): Promise<User>;
+  get(tenantId: string, subject: string): Promise<User | null>;
+}
+
+/** How many values of an encrypted column are on each key id (null: plain, written before encryption). */
+export interface KeyCensusRow {
+  field: string;
+  keyId: string | null;
+  count: number;
+}
+
+/** Where a key rotation stopped: the table and the last row it looked at. */
+export interface RotationCursor {
+  table: string;
+  afterRowid: number;
+}
+
+/** Re-encryption of stored fields under the active key, in resumable batches. */
+export interface KeyRotationRepository {
+  /** The key id new values get; null when the store was opened without encryption. */
+  activeKeyId(): string | null;
+  census(): Promise<KeyCensusRow[]>;
+  /**
+   * Re-encrypts up to `limit` rows not on the active key after `cursor`, in one transaction.
+   * `cursor: null` in the answer means every encrypted column has been walked.
+   */
+  rotateBatch(
+    cursor: RotationCursor | null,
+    limit: number,
+  ): Promise<{ cursor: RotationCursor | null; rotated: number }>;
+}
+
 /** Everything persistent, chosen by configuration in deps.ts. */
 export interface Store {
   tenants: TenantRepository;
@@ -136,12 +258,18 @@ export interface Store {
   messages: MessageRepository;
   documents: DocumentRepository;
   audit: AuditRepository;
+  /** Deletes chat data past the retention period (security/retention.ts runs it). */
+  retention: RetentionRepository;
   /** Sample account data for the demo tenant's AccountLookup (migration 3). */
   demoAccounts: DemoAccountStore;
   /** Model tokens and cost per tenant and month, the AI budget's meter (migration 4). */
   usage: UsageRepository;
   /** A chat turn's writes as one transaction. */
   turns: TurnRepository;
+  /** Customers whose portal token verified, per tenant (migration 7). */
+  users: UserRepository;
+  /** Moves encrypted columns to the active key (`wagechat keys rotate`). */
+  keyRotation: KeyRotationRepository;
   /** Throws when the database cannot answer (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -71,6 +71,12 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     /**
+     * Switches to the portal's signed-in user (their signed token) or, with null, to a fresh
+     * visitor. True when the person changed, so the caller drops the previous thread.
+     */
+    identify: tokens.identify,
+
+    /**
      * Sends a message and calls `onEvent` for each event as it arrives. Resolves ok once `done`
      * arrives; an `error` event or a stream that stops early resolves as a failure.
      */

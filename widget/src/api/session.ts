@@ -28,9 +28,22 @@ function toEpochMs(value: unknown): number {
   return 0;
 }
 
+/** The `sub` of a portal token, read without verifying (the server verifies); '' if unreadable. */
+function subjectOf(token: string): string {
+  try {
+    const part = (token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
+    const sub = (JSON.parse(atob(part)) as { sub?: unknown }).sub;
+    return typeof sub === 'string' ? sub : token;
+  } catch {
+    // Not a JWT we can read: treat every such token as a different person.
+    return token;
+  }
+}
+
 /**
- * Anonymous visitor tokens from `POST {api}/api/v1/auth/session`, cached until shortly before
- * they expire. Concurrent callers share one request.
+ * Session tokens from `POST {api}/api/v1/auth/session`, cached until shortly before they
+ * expire: a visitor's, or, after `identify(portalToken)`, a signed-in customer's. Concurrent
+ * callers share one request.
  *
  * @example const tokens = createSessionTokens({ api, tenant, fetch, now: Date.now }); await tokens.get()
  */
@@ -42,17 +55,25 @@ export function createSessionTokens(options: SessionTokenOptions) {
   // The last token we held, even expired: sent when renewing so the server keeps the same
   // visitor identity, and with it the visitor's conversations.
   let renewFrom: string | null = null;
+  // The portal's token for the signed-in customer, and whose session we hold ('' = a visitor).
+  // `epoch` changes with the identity, so an answer for the previous one is never kept.
+  let customerToken: string | null = null;
+  let subject = '';
+  let epoch = 0;
 
   // Storage may be missing or throw (private mode, sandboxed frames): then tokens live in memory.
   try {
     const saved = JSON.parse(options.storage?.getItem(key) ?? 'null') as {
       token?: unknown;
       expiresAt?: unknown;
+      sub?: unknown;
     } | null;
     if (typeof saved?.token === 'string' && typeof saved.expiresAt === 'number') {
       token = saved.token;
       expiresAt = saved.expiresAt;
-      renewFrom = saved.token;
+      subject = typeof saved.sub === 'string' ? saved.sub : '';
+      // Only a visitor renews with its old token; a customer renews with the portal's token.
+      renewFrom = subject ? null : saved.token;
     }
   } catch {
     // Unreadable: start without a token.
@@ -61,14 +82,16 @@ export function createSessionTokens(options: SessionTokenOptions) {
   function remember(): void {
     try {
       if (token === null) options.storage?.removeItem(key);
-      else options.storage?.setItem(key, JSON.stringify({ token, expiresAt }));
+      else options.storage?.setItem(key, JSON.stringify({ token, expiresAt, sub: subject }));
     } catch {
       // As above.
     }
   }
 
   async function request(): Promise<ApiResult<string>> {
-    const previous = renewFrom;
+    const started = epoch;
+    const customer = customerToken;
+    const previous = customer ? null : renewFrom;
     let response: Response;
     try {
       response = await options.fetch(`${options.api}/api/v1/auth/session`, {
@@ -78,11 +101,16 @@ export function createSessionTokens(options: SessionTokenOptions) {
           Accept: 'application/json',
           ...(previous ? { Authorization: `Bearer ${previous}` } : {}),
         },
-        body: JSON.stringify({ tenant: options.tenant }),
+        body: JSON.stringify({
+          tenant: options.tenant,
+          ...(customer ? { customer_token: customer } : {}),
+        }),
       });
     } catch {
       return { ok: false, error: networkFailure() };
     }
+    // The identity changed while we waited: this session is someone else's now.
+    if (started !== epoch) return get();
     if (response.status === 401 && previous) {
       // Too old or no longer ours to renew: start a fresh visitor session instead.
       renewFrom = null;
@@ -100,22 +128,47 @@ export function createSessionTokens(options: SessionTokenOptions) {
       };
     }
     token = body.token;
-    renewFrom = body.token;
+    renewFrom = customer ? null : body.token;
+    if (!customer) subject = '';
     expiresAt = toEpochMs(body.expires_at);
     remember();
     return { ok: true, value: token };
   }
 
-  return {
-    /** A valid token, fetching a new one when there is none or it is about to expire. */
-    get(): Promise<ApiResult<string>> {
-      if (token !== null && options.now() < expiresAt - renewBeforeMs) {
-        return Promise.resolve({ ok: true, value: token });
-      }
-      pending ??= request().finally(() => {
-        pending = null;
+  /** A valid token, fetching a new one when there is none or it is about to expire. */
+  function get(): Promise<ApiResult<string>> {
+    if (token !== null && options.now() < expiresAt - renewBeforeMs) {
+      return Promise.resolve({ ok: true, value: token });
+    }
+    if (!pending) {
+      const own: Promise<ApiResult<string>> = request().finally(() => {
+        // A sign-in may have replaced this request already; keep the newer one.
+        if (pending === own) pending = null;
       });
-      return pending;
+      pending = own;
+    }
+    return pending;
+  }
+
+  return {
+    get,
+    /**
+     * Signs in as the portal's user (`portalToken`) or, with null, back out to a fresh visitor.
+     * Returns true when that is another person than the session held, whose thread must go.
+     */
+    identify(portalToken: string | null): boolean {
+      customerToken = portalToken;
+      // Signing out always starts afresh; the same person signing in again keeps the thread.
+      const next = portalToken ? subjectOf(portalToken) || portalToken : '';
+      if (portalToken && next === subject) return false;
+      subject = next;
+      epoch++;
+      pending = null;
+      token = null;
+      expiresAt = 0;
+      renewFrom = null;
+      remember();
+      return true;
     },
     /** Forget the token, e.g. after the server answered 401 to it. */
     invalidate(): void {

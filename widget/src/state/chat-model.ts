@@ -148,13 +148,15 @@ export function createChatModel(deps: ChatModelDeps) {
       if (!id || messages.value.length > 0) return;
       const result = await deps.client.loadHistory(id);
       if (!result.ok) {
+        if (conversationId.value !== id) return;
         if (result.error.code === 'not_found' || result.error.code === 'forbidden') {
           conversationId.value = null;
           deps.conversations.clear();
         }
         return;
       }
-      if (messages.value.length > 0) return; // the visitor already started typing and sending
+      // Typing started meanwhile, or another person signed in (reset): this thread is not shown.
+      if (messages.value.length > 0 || conversationId.value !== id) return;
       const { messages: stored, escalation } = result.value;
       const lastAnswer = stored.map((m) => m.role).lastIndexOf('assistant');
       // The hand-over notice belongs under the answer that made it, the latest one.
@@ -166,6 +168,16 @@ export function createChatModel(deps: ChatModelDeps) {
         escalation: i === lastAnswer ? escalation : null,
       }));
     },
+    /** Forgets the thread (another person signed in, or out): nothing of it stays on screen. */
+    reset: action((): void => {
+      controller?.abort();
+      controller = null;
+      messages.value = [];
+      conversationId.value = null;
+      deps.conversations.clear();
+      error.value = null;
+      status.value = 'idle';
+    }),
     /** Stops any answer in flight; the model is unusable afterwards. */
     dispose(): void {
       controller?.abort();

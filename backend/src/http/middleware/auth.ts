@@ -5,14 +5,17 @@ import type { AppEnv } from '../env';
 
 export interface RequireAuthOptions {
   tokens: TokenService;
-  /** Roles allowed through; others get 403. */
-  roles: readonly Role[];
+  /**
+   * Roles allowed through; others get 403. Prefer `requirePermission` (security/rbac.ts) after
+   * this middleware: it decides what each role may do in one place.
+   */
+  roles?: readonly Role[];
 }
 
 /**
- * Verifies `Authorization: Bearer <token>` and sets `principal` and `tenantId`.
- * A visitor token is bound to the portal origin it was issued to: a browser on another
- * origin presenting it is refused.
+ * Verifies `Authorization: Bearer <token>` (ours, or an admin token of the company identity
+ * provider) and sets `principal` and `tenantId`. A widget session (visitor or customer) is bound
+ * to the portal origin it was issued to: a browser on another origin presenting it is refused.
  */
 export function requireAuth(options: RequireAuthOptions): MiddlewareHandler<AppEnv> {
   return async function requireAuthMiddleware(c, next) {
@@ -24,7 +27,7 @@ export function requireAuth(options: RequireAuthOptions): MiddlewareHandler<AppE
     // Set before the checks below so the audit trail can say who was refused.
     c.set('principal', principal);
     c.set('tenantId', principal.tenantId);
-    if (!options.roles.includes(principal.role)) {
+    if (options.roles && !options.roles.includes(principal.role)) {
       throw new AppError('forbidden', 'This token may not use this endpoint.');
     }
     const origin = c.req.header('origin');

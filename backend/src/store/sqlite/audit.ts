@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { type ChainedFields, chainHash, GENESIS_HASH } from '../../security/audit-chain';
-import type { AuditEvent, AuditRecord, AuditRepository } from '../types';
+import type { AuditEvent, AuditQuery, AuditRecord, AuditRepository } from '../types';
+import { chainFields, verifyAuditChain } from './audit-verify';
 
 interface AuditRow {
   id: number;
@@ -17,19 +18,6 @@ interface AuditRow {
   hash: string;
   created_at: string;
 }
-
-const toFields = (r: AuditRow): ChainedFields => ({
-  tenantId: r.tenant_id,
-  actorType: r.actor_type,
-  actorId: r.actor_id,
-  action: r.action,
-  resourceType: r.resource_type,
-  resourceId: r.resource_id,
-  detailsJson: r.details,
-  ip: r.ip,
-  userAgent: r.user_agent,
-  createdAt: r.created_at,
-});
 
 const toRecord = (r: AuditRow): AuditRecord => ({
   id: r.id,
@@ -94,13 +82,45 @@ export function createSqliteAuditRepository(db: Database): AuditRepository {
     async list(tenantId, limit = 100) {
       return byTenant.all(tenantId, limit).map(toRecord);
     },
+    async verifyAll() {
+      return verifyAuditChain(db);
+    },
+    async query(filter) {
+      const { sql, params } = querySql(filter);
+      return db
+        .prepare<unknown[], AuditRow>(sql)
+        .all(...params)
+        .map(toRecord);
+    },
     async verify() {
       let prev = GENESIS_HASH;
       for (const row of all.iterate()) {
-        if (row.prev_hash !== prev || chainHash(prev, toFields(row)) !== row.hash) return row.id;
+        if (row.prev_hash !== prev || chainHash(prev, chainFields(row)) !== row.hash) return row.id;
         prev = row.hash;
       }
       return null;
     },
   };
+}
+
+/** Filters as one parameterised statement; the columns and operators are fixed here, only values vary. */
+function querySql(f: AuditQuery): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (f.tenantId !== null) add('tenant_id = ?', f.tenantId);
+  if (f.action !== undefined) add('action = ?', f.action);
+  if (f.actorId !== undefined) add('actor_id = ?', f.actorId);
+  if (f.actorType !== undefined) add('actor_type = ?', f.actorType);
+  if (f.resourceType !== undefined) add('resource_type = ?', f.resourceType);
+  if (f.resourceId !== undefined) add('resource_id = ?', f.resourceId);
+  if (f.from !== undefined) add('created_at >= ?', f.from);
+  if (f.to !== undefined) add('created_at < ?', f.to);
+  if (f.beforeId !== undefined) add('id < ?', f.beforeId);
+  params.push(f.limit);
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  return { sql: `SELECT * FROM audit_logs ${clause} ORDER BY id DESC LIMIT ?`, params };
 }

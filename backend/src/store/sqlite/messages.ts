@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { FieldCipher, FieldCrypto } from '../../security/field-crypto';
 import type { Message, MessageRepository, MessageRole, StoredCitation } from '../types';
+
+/** The column message text is encrypted for (GCM associated data; see security/field-crypto.ts). */
+export const MESSAGE_TEXT_FIELD = 'messages.text';
+
+/** Stores text as is when the store was opened without crypto (unit tests of other modules). */
+const PLAIN: FieldCipher = { encrypt: (text) => text, decrypt: (stored) => stored };
+
+/** The cipher for message text, or plain pass-through without crypto. */
+export const messageTextCipher = (crypto: FieldCrypto | undefined): FieldCipher =>
+  crypto ? crypto.forField(MESSAGE_TEXT_FIELD) : PLAIN;
 
 interface MessageRow {
   id: string;
@@ -14,12 +25,12 @@ interface MessageRow {
   created_at: string;
 }
 
-const toMessage = (r: MessageRow): Message => ({
+const toMessage = (r: MessageRow, text: FieldCipher): Message => ({
   id: r.id,
   conversationId: r.conversation_id,
   tenantId: r.tenant_id,
   role: r.role,
-  text: r.text,
+  text: text.decrypt(r.text),
   citations: JSON.parse(r.citations) as StoredCitation[],
   confidence: r.confidence,
   responseTimeMs: r.response_time_ms,
@@ -33,9 +44,14 @@ export function newMessage(input: Omit<Message, 'id' | 'createdAt'> & { id?: str
 
 /**
  * The synchronous insert (also touching the thread's `updated_at`), for writes that must
- * commit together with others: inside a caller's transaction it joins it.
+ * commit together with others: inside a caller's transaction it joins it. The text is
+ * encrypted on its way in (§4.2); the caller keeps the plain message.
  */
-export function createSqliteMessageAppender(db: Database): (message: Message) => void {
+export function createSqliteMessageAppender(
+  db: Database,
+  crypto?: FieldCrypto,
+): (message: Message) => void {
+  const cipher = messageTextCipher(crypto);
   // seq orders messages within a thread even when two share a millisecond.
   const insert = db.prepare(
     `INSERT INTO messages (id, conversation_id, tenant_id, seq, role, text, citations, confidence, response_time_ms, created_at)
@@ -49,7 +65,7 @@ export function createSqliteMessageAppender(db: Database): (message: Message) =>
       m.tenantId,
       m.conversationId,
       m.role,
-      m.text,
+      cipher.encrypt(m.text),
       JSON.stringify(m.citations),
       m.confidence,
       m.responseTimeMs,
@@ -60,8 +76,13 @@ export function createSqliteMessageAppender(db: Database): (message: Message) =>
   return (message) => appendTx(message);
 }
 
-export function createSqliteMessageRepository(db: Database): MessageRepository {
-  const appendSync = createSqliteMessageAppender(db);
+/** Messages of a thread; text encrypted at rest when `crypto` is given (deps.ts always gives it). */
+export function createSqliteMessageRepository(
+  db: Database,
+  crypto?: FieldCrypto,
+): MessageRepository {
+  const appendSync = createSqliteMessageAppender(db, crypto);
+  const cipher = messageTextCipher(crypto);
   const selectNewest = db.prepare<[string, string, number], MessageRow>(
     `SELECT * FROM (SELECT * FROM messages WHERE tenant_id = ? AND conversation_id = ? ORDER BY seq DESC LIMIT ?)
      ORDER BY seq ASC`,
@@ -73,7 +94,7 @@ export function createSqliteMessageRepository(db: Database): MessageRepository {
       return message;
     },
     async list(tenantId, conversationId, limit = 1000) {
-      return selectNewest.all(tenantId, conversationId, limit).map(toMessage);
+      return selectNewest.all(tenantId, conversationId, limit).map((row) => toMessage(row, cipher));
     },
   };
 }

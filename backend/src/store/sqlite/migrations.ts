@@ -178,4 +178,53 @@ export const sqliteMigrations: Migration[] = [
     // An admin's name for a document; kept when later versions bring their own detected title.
     sql: `ALTER TABLE documents ADD COLUMN title_override TEXT;`,
   },
+  {
+    version: 6,
+    name: 'tenant identity settings, theme and AI budget',
+    // How a tenant's portal signs its users' tokens (a shared HS256 secret and/or a JWKS URL,
+    // with issuer, audience and an algorithm allow-list), the widget theme, and the monthly
+    // AI budget (NULL: the configured default).
+    sql: `
+      ALTER TABLE tenants ADD COLUMN jwt_hs256_secret TEXT;
+      ALTER TABLE tenants ADD COLUMN jwt_jwks_url TEXT;
+      ALTER TABLE tenants ADD COLUMN jwt_issuer TEXT;
+      ALTER TABLE tenants ADD COLUMN jwt_audience TEXT;
+      ALTER TABLE tenants ADD COLUMN jwt_algorithms TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE tenants ADD COLUMN theme TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE tenants ADD COLUMN ai_budget_usd REAL;
+      ALTER TABLE tenants ADD COLUMN updated_at TEXT;
+    `,
+  },
+  {
+    version: 7,
+    name: 'users',
+    // Customers whose portal token verified: the portal's `sub` per tenant, with the optional
+    // email/name claims (PII: store/sqlite/users.ts is the only reader and writer, so field
+    // encryption can wrap it). No passwords: the portal signs people in, not us.
+    sql: `
+      CREATE TABLE users (
+        tenant_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        email TEXT,
+        name TEXT,
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, subject)
+      );
+    `,
+  },
+  {
+    version: 8,
+    name: 'audit log filters and retention indexes',
+    // The admin audit-log API pages newest first within a tenant by the filters it offers; the
+    // retention job finds old messages and idle empty threads across tenants.
+    sql: `
+      CREATE INDEX audit_logs_tenant_id ON audit_logs(tenant_id, id);
+      CREATE INDEX audit_logs_tenant_action ON audit_logs(tenant_id, action, id);
+      CREATE INDEX audit_logs_tenant_actor ON audit_logs(tenant_id, actor_id, id);
+      CREATE INDEX audit_logs_tenant_resource ON audit_logs(tenant_id, resource_type, resource_id, id);
+      CREATE INDEX messages_created ON messages(created_at);
+      CREATE INDEX conversations_updated ON conversations(updated_at);
+    `,
+  },
 ];

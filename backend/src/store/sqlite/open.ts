@@ -2,20 +2,29 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createSqliteAccountLookup } from '../../integrations/accounts/sqlite-account-lookup';
+import type { FieldCrypto } from '../../security/field-crypto';
 import type { Store } from '../types';
 import { applyMigrations } from './apply-migrations';
 import { createSqliteAuditRepository } from './audit';
 import { createSqliteConversationRepository } from './conversations';
 import { createSqliteDocumentRepository } from './documents';
+import { createSqliteKeyRotation } from './key-rotation';
 import { createSqliteMessageRepository } from './messages';
 import { sqliteMigrations } from './migrations';
+import { createSqliteRetentionRepository } from './retention';
 import { createSqliteTenantRepository } from './tenants';
 import { createSqliteTurnRepository } from './turns';
 import { createSqliteUsageRepository } from './usage';
+import { createSqliteUserRepository } from './users';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
   path: string;
+  /**
+   * Field encryption at rest (message text, users' email and name). deps.ts always passes
+   * one; without it (other modules' unit tests) values are stored as plain text.
+   */
+  crypto?: FieldCrypto;
 }
 
 /**
@@ -35,12 +44,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   return {
     tenants: createSqliteTenantRepository(db),
     conversations: createSqliteConversationRepository(db),
-    messages: createSqliteMessageRepository(db),
+    messages: createSqliteMessageRepository(db, options.crypto),
     documents: createSqliteDocumentRepository(db),
     audit: createSqliteAuditRepository(db),
-    turns: createSqliteTurnRepository(db),
+    retention: createSqliteRetentionRepository(db),
+    turns: createSqliteTurnRepository(db, options.crypto),
     demoAccounts: createSqliteAccountLookup(db),
     usage: createSqliteUsageRepository(db),
+    users: createSqliteUserRepository(db, undefined, options.crypto),
+    keyRotation: createSqliteKeyRotation(db, options.crypto),
     async ping() {
       db.prepare('SELECT 1').get();
     },
