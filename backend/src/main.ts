@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { Config } from './config';
 import { createDeps, type Deps } from './deps';
+import { scheduleRetention } from './security/retention';
 
 const DRAIN_TIMEOUT_MS = 15_000;
 
@@ -32,6 +33,12 @@ export async function startServer(
     ) as Server;
   });
   const url = `http://localhost:${port}`;
+  // Now and daily; unref'd, and stopped (after any run in progress) before the stores close.
+  const retention = scheduleRetention({
+    store: deps.store,
+    retentionDays: config.retentionDays,
+    logger: deps.logger.child({ component: 'retention' }),
+  });
   deps.logger.info(
     { url, data_dir: config.dataDir, mode: config.openai ? 'connected' : 'offline' },
     'wagechat is serving',
@@ -56,6 +63,7 @@ export async function startServer(
         });
         server.closeIdleConnections();
       });
+      await retention.stop();
       await deps.close();
       deps.logger.info('stopped');
     })();

@@ -203,9 +203,11 @@ describe('admin documents in the real app', { timeout: 30_000 }, () => {
     const hits = await search('replacement pay card business days');
     expect(hits.find((h) => h.documentId === doc.id)?.title).toBe('Brightwell pay card guide');
     const trail = await deps.store.audit.list('demo', 20);
-    expect(trail.find((r) => r.action === 'admin.patch')).toMatchObject({
+    expect(trail.find((r) => r.action === 'document.rename')).toMatchObject({
       actorId: 'tester',
-      resourceId: `/api/v1/admin/documents/${doc.id}`,
+      resourceType: 'document',
+      resourceId: doc.id,
+      details: { method: 'PATCH', status: 200, path: `/api/v1/admin/documents/${doc.id}` },
     });
   });
 

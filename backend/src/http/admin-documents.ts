@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { DocumentRecord, DocumentVersion } from '../store/documents';
-import type { AppEnv } from './env';
+import type { AppEnv, AuditNote } from './env';
+import { sanitizeUploadName } from './upload-name';
 import { parseJsonBody } from './validate';
 
 export interface DocumentRoutesOptions {
@@ -69,6 +70,13 @@ export function documentJson(d: DocumentRecord) {
   };
 }
 
+/** The audit note for a document action (the outcome's status is added by the audit middleware). */
+const documentNote = (
+  action: string,
+  documentId: string | null,
+  details?: Record<string, unknown>,
+): AuditNote => ({ action, resourceType: 'document', resourceId: documentId, details });
+
 /**
  * Knowledge-base administration, mounted at /api/v1/admin/documents behind admin auth,
  * which sets the `tenantId` context variable.
@@ -110,11 +118,12 @@ export function createDocumentRoutes(kb: KnowledgeBase, options: DocumentRoutesO
       if (!(file instanceof File)) {
         throw new AppError('invalid_request', 'Attach the PDF in the multipart field "file".');
       }
-      const filename = file.name.trim().split(/[\\/]/).pop() ?? '';
+      const filename = sanitizeUploadName(file.name) ?? '';
       if (!filename || filename.length > 200) {
         throw new AppError('invalid_request', 'The file needs a name of 1 to 200 characters.');
       }
       const principal = c.get('principal') as { subject?: string } | undefined;
+      c.set('auditNote', documentNote('document.upload', null, { size_bytes: file.size }));
       const result = await kb.ingest({
         tenantId: c.get('tenantId'),
         filename,
@@ -122,6 +131,13 @@ export function createDocumentRoutes(kb: KnowledgeBase, options: DocumentRoutesO
         uploadedBy: principal?.subject ?? null,
         maxBytes: options.maxUploadBytes,
       });
+      c.set(
+        'auditNote',
+        documentNote('document.upload', result.documentId, {
+          size_bytes: file.size,
+          version: result.version,
+        }),
+      );
       const document = await kb.getDocument(result.tenantId, result.documentId);
       return c.json({ document: document ? documentJson(document) : null }, 201);
     },
@@ -129,17 +145,20 @@ export function createDocumentRoutes(kb: KnowledgeBase, options: DocumentRoutesO
 
   app.get('/', async function listDocuments(c) {
     const documents = await kb.listDocuments(c.get('tenantId'));
+    c.set('auditNote', documentNote('document.list', null, { count: documents.length }));
     return c.json({ documents: documents.map(documentJson) });
   });
 
   app.get('/:id', async function getDocument(c) {
+    c.set('auditNote', documentNote('document.read', c.req.param('id')));
     const document = await kb.getDocument(c.get('tenantId'), c.req.param('id'));
     if (!document) throw new AppError('not_found', 'No document with that id.');
     return c.json({ document: documentJson(document) });
   });
 
-  // Audited like every admin request (auditAdminRequests records method, path and outcome).
+  // Audited like every admin request (auditAdminRequests records the note and the outcome).
   app.patch('/:id', async function renameDocument(c) {
+    c.set('auditNote', documentNote('document.rename', c.req.param('id')));
     const { title } = await parseJsonBody(c, renameBody);
     const document = await kb.renameDocument(c.get('tenantId'), c.req.param('id'), title);
     if (!document) throw new AppError('not_found', 'No document with that id.');
@@ -147,6 +166,7 @@ export function createDocumentRoutes(kb: KnowledgeBase, options: DocumentRoutesO
   });
 
   app.delete('/:id', async function deleteDocument(c) {
+    c.set('auditNote', documentNote('document.delete', c.req.param('id')));
     if (!(await kb.deleteDocument(c.get('tenantId'), c.req.param('id')))) {
       throw new AppError('not_found', 'No document with that id.');
     }

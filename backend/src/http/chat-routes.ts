@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { runChatTurn, type TurnDeps, type TurnEvent } from '../agent/run-turn';
 import type { ConversationHistory, StreamEventData } from '../contract/v1';
-import { AppError, toAppError } from '../errors';
+import { AppError, isAppError, toAppError } from '../errors';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
 import { createEventChannel } from './event-channel';
@@ -31,6 +31,29 @@ const tooLarge = () => {
   );
 };
 
+/** Appends a thread access (or refusal) by the verified caller to the audit trail. */
+function recordThreadAccess(
+  deps: TurnDeps,
+  c: Context<AppEnv>,
+  action: string,
+  conversationId: string,
+  details: Record<string, unknown>,
+) {
+  const principal = c.get('principal');
+  return deps.store.audit.append({
+    tenantId: principal.tenantId,
+    actorType: principal.role,
+    actorId: principal.subject,
+    action,
+    resourceType: 'conversation',
+    // Only a well-formed id is kept: the path is the caller's to fill with anything.
+    resourceId: z.uuid().safeParse(conversationId).success ? conversationId : null,
+    details: { ...details, request_id: c.get('requestId') },
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent') ?? null,
+  });
+}
+
 /** `POST /message` (JSON or SSE by Accept) and `GET /history/:id` (API v1). */
 export function createChatRoutes(deps: TurnDeps) {
   const now = deps.now ?? Date.now;
@@ -47,14 +70,24 @@ export function createChatRoutes(deps: TurnDeps) {
         startedAt,
       };
       const turnDeps = { ...deps, logger: c.get('log') };
+      // A message into a thread that is not the caller's is refused as missing, and recorded.
+      const turn = (emit: (event: TurnEvent) => void) =>
+        runChatTurn(turnDeps, request, emit).catch(async (error: unknown) => {
+          if (body.conversation_id && isAppError(error) && error.code === 'not_found') {
+            await recordThreadAccess(deps, c, 'conversation.write_denied', body.conversation_id, {
+              status: 404,
+            });
+          }
+          throw error;
+        });
 
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         // TurnResult is exactly the v1 JSON body.
-        return c.json(await runChatTurn(turnDeps, request, () => {}));
+        return c.json(await turn(() => {}));
       }
 
       const channel = createEventChannel<TurnEvent>();
-      void runChatTurn(turnDeps, request, (event) => channel.push(event)).then(
+      void turn((event) => channel.push(event)).then(
         () => channel.close(),
         (error: unknown) => channel.close(error),
       );
@@ -89,10 +122,13 @@ export function createChatRoutes(deps: TurnDeps) {
       const conversation = z.uuid().safeParse(id).success
         ? await deps.store.conversations.get(principal.tenantId, id)
         : null;
+      // Every history read is evidence, refused ones too (someone probing for others' threads).
       if (!conversation || conversation.subject !== principal.subject) {
+        await recordThreadAccess(deps, c, 'conversation.read_denied', id, { status: 404 });
         throw new AppError('not_found', 'No conversation with that id.');
       }
       const messages = await deps.store.messages.list(principal.tenantId, conversation.id);
+      await recordThreadAccess(deps, c, 'conversation.read', id, { messages: messages.length });
       const body: ConversationHistory = {
         conversation_id: conversation.id,
         status: conversation.status,
