@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../backend/src/config';
-import { REPO_ROOT } from '../backend/src/deps';
+import { REPO_ROOT, seedDemoTenant } from '../backend/src/deps';
 import { ingestFiles, pdfsIn } from '../backend/src/knowledge/ingest-files';
 import { startServer } from '../backend/src/main';
 import { renderKnowledgeBase } from '../demo/scripts/render-kb';
@@ -34,6 +34,7 @@ const config = loadConfig({
   WAGECHAT_RATE_LIMIT_PER_MINUTE: '1000000',
 });
 const server = await startServer(config, async (deps) => {
+  await seedDemoTenant(deps.store);
   await ingestFiles(deps.knowledge, 'demo', await pdfsIn([pdfDir]), {
     log() {},
     error: console.error,

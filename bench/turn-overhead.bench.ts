@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../backend/src/config';
-import { REPO_ROOT } from '../backend/src/deps';
+import { REPO_ROOT, seedDemoTenant } from '../backend/src/deps';
 import { ingestFiles, pdfsIn } from '../backend/src/knowledge/ingest-files';
 import { startServer } from '../backend/src/main';
 import { startFakeOpenAI } from '../backend/src/testing/fake-openai';
@@ -82,6 +82,7 @@ const config = loadConfig({
   WAGECHAT_ANSWER_CACHE_TTL_MINUTES: '0',
 });
 const server = await startServer(config, async (deps) => {
+  await seedDemoTenant(deps.store);
   await ingestFiles(deps.knowledge, 'demo', await pdfsIn([pdfDir]), {
     log() {},
     error: console.error,

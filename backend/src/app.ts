@@ -2,73 +2,103 @@
  * createApp(deps): middleware order, route mounts and error handling. Starts nothing, so
  * tests drive it with `app.request()`.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { ChatAgent } from './agent/types';
 import type { Config } from './config';
+import { createAuditLogRoutes } from './http/admin-audit';
 import { createDocumentRoutes } from './http/admin-documents';
 import { createAuthRoutes } from './http/auth-routes';
 import { createChatRoutes } from './http/chat-routes';
-import { clientIp } from './http/client-ip';
+import { clientAddress, clientIp } from './http/client-ip';
 import type { AppEnv } from './http/env';
 import { createHealthRoutes } from './http/health-routes';
 import { accessLog } from './http/middleware/access-log';
-import { auditAdminRequests } from './http/middleware/audit';
+import { auditAdminRequests, auditFailedSignIns } from './http/middleware/audit';
 import { requireAuth } from './http/middleware/auth';
 import { handleError, handleNotFound } from './http/middleware/errors';
-import { type RateLimiter, rateLimit } from './http/middleware/rate-limit';
+import { rateLimit } from './http/middleware/rate-limit';
+import { requestBodyLimit } from './http/middleware/request-body-limit';
+import { securityHeaders } from './http/middleware/security-headers';
+import { requireOneTenant, scopeTenant } from './http/middleware/tenant-scope';
+import { validateParams } from './http/middleware/validate-request';
+import type { RateLimiters } from './http/rate-limit/create-rate-limiters';
 import { createStaticRoutes, type StaticDirs } from './http/static-routes';
+import { createTenantOrigins, type TenantOrigins } from './http/tenant-origins';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
+import { requirePermission } from './security/rbac';
 import type { TokenService } from './security/session-tokens';
 import type { Store } from './store/types';
 
 export interface AppDeps {
-  config: Pick<Config, 'maxUploadBytes'>;
+  config: Pick<Config, 'maxUploadBytes' | 'trustProxy'>;
   logger: Logger;
   store: Store;
   knowledge: KnowledgeBase;
   agent: ChatAgent;
   tokens: TokenService;
-  /** Chat messages, per visitor. */
-  rateLimiter: RateLimiter;
-  /** New visitor sessions, per client address. */
-  sessionRateLimiter: RateLimiter;
+  /** Chat per person and per tenant, sessions per address, every API call per caller. */
+  limiters: RateLimiters;
   /** Milliseconds clock (response times); Date.now unless a test pins it. */
   clock: () => number;
   /** Omit to serve the API only. */
   staticDirs?: StaticDirs;
+  /** The origins CORS grants; by default every tenant's, cached (http/tenant-origins.ts). */
+  tenantOrigins?: TenantOrigins;
 }
+
+/** JSON bodies: the largest (a chat message of 4,000 characters) fits many times over. */
+const MAX_JSON_BODY_BYTES = 64 * 1024;
+/** The PDF upload sets its own limit from `maxUploadBytes`. */
+const isUpload = (c: Context) =>
+  c.req.method === 'POST' && /^\/api\/v1\/admin\/documents\/?$/.test(c.req.path);
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const origins = deps.tenantOrigins ?? createTenantOrigins({ tenants: deps.store.tenants });
   app.use(requestId());
+  app.use(clientAddress(deps.config.trustProxy));
+  app.use(securityHeaders({ trustProxy: deps.config.trustProxy }));
   app.use(accessLog(deps.logger));
   app.use(
     '/api/*',
-    // Any origin may ask; what a session may do is decided by its token's tenant and origin.
+    // Only portals some tenant allows get a grant; the session route still checks the origin
+    // against the one tenant asked for, and tokens stay bound to it.
     cors({
-      origin: (origin) => origin,
+      origin: async (origin) => ((await origins.allows(origin)) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
       maxAge: 600,
     }),
-    secureHeaders({ crossOriginResourcePolicy: false }),
   );
+  // Every route, not only /api: a body-taking route added anywhere later is covered.
+  app.use(requestBodyLimit({ maxBytes: MAX_JSON_BODY_BYTES, except: isUpload }));
 
   app.route('/', createHealthRoutes({ store: deps.store }));
 
   const api = new Hono<AppEnv>();
-  api.use(
-    '/auth/session',
-    rateLimit(deps.sessionRateLimiter, (c) => `session:${clientIp(c) ?? 'unknown'}`),
-  );
+  // Unauthenticated calls count by address; the others by principal, after requireAuth.
+  const byAddress = (c: Context<AppEnv>) => `ip:${clientIp(c) ?? 'unknown'}`;
+  api.use('/auth/*', rateLimit(deps.limiters.api, byAddress));
+  api.use('/auth/session', rateLimit(deps.limiters.session, byAddress));
   api.route('/auth', createAuthRoutes({ store: deps.store, tokens: deps.tokens }));
-  api.use('/chat/*', requireAuth({ tokens: deps.tokens, roles: ['visitor', 'customer'] }));
-  api.use('/chat/message', rateLimit(deps.rateLimiter));
+  api.use(
+    '/chat/*',
+    auditFailedSignIns(deps.store.audit),
+    requireAuth({ tokens: deps.tokens }),
+    requirePermission((method) => (method === 'GET' ? 'conversation:read:own' : 'chat:send')),
+  );
+  api.use('/chat/*', rateLimit(deps.limiters.api));
+  // Per person first, so a person already refused does not use up the tenant's ceiling.
+  api.use(
+    '/chat/message',
+    rateLimit(deps.limiters.chat),
+    rateLimit(deps.limiters.tenantChat, (c) => `tenant:${c.get('tenantId')}`),
+  );
   api.route(
     '/chat',
     createChatRoutes({
@@ -81,8 +111,25 @@ export function createApp(deps: AppDeps) {
   api.use(
     '/admin/*',
     auditAdminRequests(deps.store.audit),
-    requireAuth({ tokens: deps.tokens, roles: ['admin'] }),
+    requireAuth({ tokens: deps.tokens }),
+    // Every admin route needs an admin's permission, before any other check can answer.
+    requirePermission('tenant:read'),
+    scopeTenant(),
   );
+  api.use(
+    '/admin/documents/*',
+    requirePermission((method) => (method === 'GET' ? 'document:read' : 'document:write')),
+    requireOneTenant(),
+  );
+  api.use('/admin/audit-logs/*', requirePermission('audit:read'));
+  api.use('/admin/*', rateLimit(deps.limiters.api));
+  api.use(
+    '/admin/documents/:id',
+    validateParams(z.object({ id: z.uuid() }), {
+      invalid: { code: 'not_found', message: 'No document with that id.' },
+    }),
+  );
+  api.route('/admin/audit-logs', createAuditLogRoutes(deps.store.audit));
   api.route(
     '/admin/documents',
     createDocumentRoutes(deps.knowledge, { maxUploadBytes: deps.config.maxUploadBytes }),

@@ -10,14 +10,18 @@ import type { Logger } from 'pino';
 import { createConfiguredAgent } from './agent/create-configured-agent';
 import type { AppDeps } from './app';
 import { type Config, loadConfig } from './config';
-import { createMemoryRateLimiter } from './http/middleware/rate-limit';
+import { createRateLimiters } from './http/rate-limit/create-rate-limiters';
+import { closeRedisClient, openRedisClient } from './http/rate-limit/redis-client';
 import { createAccountLookup } from './integrations/accounts/create-account-lookup';
 import { createEmbedder } from './knowledge/embedding/create-embedder';
 import { createKnowledgeBase } from './knowledge/knowledge-base';
 import { createLogger } from './logger';
+import { resolveEncryptionKeyring } from './security/encryption-keys';
+import { createFieldCrypto } from './security/field-crypto';
 import { resolveSessionSecret } from './security/session-secret';
 import { createTokenService } from './security/session-tokens';
 import { openSqliteStore } from './store/sqlite/open';
+import type { Store } from './store/types';
 
 /** The repository root, for the files the product ships with (portal, widget build, demo KB). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,6 +34,15 @@ export const DEMO_TENANT = {
   allowLocalhost: true,
 };
 
+/**
+ * Creates the demo tenant unless it exists (an operator's changes to it are kept). Only
+ * `serve --seed-demo` (what `pnpm start` runs), tests and benchmarks call this: a deployment
+ * never gets a tenant that accepts any localhost origin by default.
+ */
+export async function seedDemoTenant(store: Pick<Store, 'tenants'>): Promise<void> {
+  if (!(await store.tenants.get(DEMO_TENANT.id))) await store.tenants.upsert(DEMO_TENANT);
+}
+
 export interface Deps extends AppDeps {
   config: Config;
   /** Releases files and handles, for a clean shutdown. */
@@ -40,12 +53,17 @@ export interface CreateDepsOptions {
   logger?: Logger;
   /** Serve the demo portal and the widget build (the product does; API tests need not). */
   serveStatic?: boolean;
+  /** Create the demo tenant (tests; the server only under `--seed-demo`). */
+  seedDemoTenant?: boolean;
 }
 
 export async function createDeps(config: Config, options: CreateDepsOptions = {}): Promise<Deps> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = openSqliteStore({ path: join(config.dataDir, 'wagechat.db') });
-  if (!(await store.tenants.get(DEMO_TENANT.id))) await store.tenants.upsert(DEMO_TENANT);
+  const store = openSqliteStore({
+    path: join(config.dataDir, 'wagechat.db'),
+    crypto: createFieldCrypto(resolveEncryptionKeyring(config.encryptionKey, config.dataDir)),
+  });
+  if (options.seedDemoTenant) await seedDemoTenant(store);
 
   const embedder = createEmbedder(config.openai);
   const knowledge = await createKnowledgeBase({
@@ -64,9 +82,14 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     logger: logger.child({ component: 'agent' }),
   });
 
+  // Redis only when configured: one replica keeps its limits in memory.
+  const redis = config.redisUrl
+    ? await openRedisClient(config.redisUrl, logger.child({ component: 'redis' }))
+    : undefined;
   const tokens = createTokenService({
     secret: resolveSessionSecret(config.sessionSecret, config.dataDir),
     visitorTtlSeconds: config.sessionTtlSeconds,
+    adminIdentity: config.adminIdentity,
   });
   return {
     config,
@@ -75,10 +98,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     knowledge,
     agent,
     tokens,
-    rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute, windowMs: 60_000 }),
-    sessionRateLimiter: createMemoryRateLimiter({
-      limit: config.sessionRateLimitPerMinute,
-      windowMs: 60_000,
+    limiters: createRateLimiters(config, redis, {
+      logger: logger.child({ component: 'rate-limit' }),
     }),
     clock: Date.now,
     ...(options.serveStatic
@@ -92,6 +113,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     async close() {
       await knowledge.close();
       await store.close();
+      if (redis) await closeRedisClient(redis);
     },
   };
 }
@@ -103,5 +125,5 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
 export async function createTestDeps(env: Record<string, string> = {}): Promise<Deps> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wagechat-test-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', WAGECHAT_DATA_DIR: dataDir, ...env });
-  return createDeps(config);
+  return createDeps(config, { seedDemoTenant: true });
 }

@@ -51,6 +51,13 @@ let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'wagechat-server-'));
+  // Without --seed-demo the server creates no tenant: the operator adds one.
+  const added = await finished(
+    wagechat(['tenant', 'add', 'demo', '--name', 'Demo', '--allow-localhost'], {
+      WAGECHAT_DATA_DIR: dataDir,
+    }),
+  );
+  expect(added.code).toBe(0);
   server = await serve({ WAGECHAT_DATA_DIR: dataDir });
 });
 afterAll(() => {
@@ -123,6 +130,24 @@ describe('wagechat serve', () => {
     const widget = await fetch(`${server.url}/widget/wagechat.js`);
     expect(widget.status).toBe(200);
     expect(widget.headers.get('content-type')).toMatch(/javascript/);
+    for (const res of [portal, widget]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('refuses bad tenant settings with exit code 64 and lists tenants without secrets', async () => {
+    const bad = await finished(
+      wagechat(['tenant', 'add', 'acme', '--name', 'Acme', '--origin', 'https://x.example/path'], {
+        WAGECHAT_DATA_DIR: dataDir,
+      }),
+    );
+    expect(bad.code).toBe(64);
+    expect(bad.out).toContain('--origin must be an origin');
+    const listed = await finished(wagechat(['tenant', 'list'], { WAGECHAT_DATA_DIR: dataDir }));
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain('demo  Demo');
+    expect(listed.out).not.toContain('acme');
   });
 
   it('drains on SIGTERM: in-flight requests finish, then the process exits 0', async () => {

@@ -18,7 +18,7 @@ import { createChatModel } from './models';
 import type { ChatAgent } from './types';
 
 export interface ConfiguredAgentDeps {
-  store: Pick<Store, 'usage' | 'audit' | 'documents'>;
+  store: Pick<Store, 'usage' | 'audit' | 'documents' | 'tenants'>;
   knowledge: KnowledgeSearch;
   accounts: AccountLookup | null;
   /** The knowledge base's embedder: the answer cache's semantic match uses the same vectors. */
@@ -58,7 +58,8 @@ export function createConfiguredAgent(
     usage: deps.store.usage,
     audit: deps.store.audit,
     logger: deps.logger.child({ component: 'ai-budget' }),
-    budgetFor: () => config.aiBudgetUsd,
+    budgetFor: async (tenantId) =>
+      (await deps.store.tenants.get(tenantId))?.aiBudgetUsd ?? config.aiBudgetUsd,
   });
   // Usage is metered per model call as it completes: the provider bills a call whether or not
   // the turn that made it commits. The turn's audit record repeats it, for explanation only.

@@ -11,5 +11,17 @@ export interface AppEnv {
     tenantId: string;
     /** Request-scoped child logger carrying request_id. */
     log: Logger;
+    /** What an admin handler did, for its audit record (http/middleware/audit.ts). */
+    auditNote: AuditNote;
+    /** The caller's address (http/client-ip.ts), resolved once per request. */
+    clientIp: string | null;
   };
+}
+
+/** Set by an admin handler so its audit record names the action and resource, not only the path. */
+export interface AuditNote {
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  details?: Record<string, unknown>;
 }
