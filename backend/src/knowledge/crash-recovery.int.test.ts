@@ -30,16 +30,18 @@ const handbook = (fee: string, pages: number) =>
     ]),
   });
 
-function cliIngest(dataDir: string, file: string) {
+function cli(dataDir: string, ...args: string[]) {
   return spawn(
     process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'backend/src/cli.ts'), 'ingest', file],
+    ['--import', 'tsx', join(REPO_ROOT, 'backend/src/cli.ts'), ...args],
     {
       env: { ...process.env, WAGECHAT_DATA_DIR: dataDir, LOG_LEVEL: 'silent', INIT_CWD: dataDir },
       stdio: 'ignore',
     },
   );
 }
+
+const cliIngest = (dataDir: string, file: string) => cli(dataDir, 'ingest', file);
 
 const exited = (child: ReturnType<typeof spawn>) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -51,6 +53,8 @@ it('keeps the previous version serving after a kill -9 mid-ingest, and completes
   await Promise.all([mkdir(join(dataDir, 'v1')), mkdir(join(dataDir, 'v2'))]);
   await writeFile(v1, await handbook('$2.99', 2));
   await writeFile(v2, await handbook('$3.49', 150));
+  // The demo tenant exists only when asked for (serve --seed-demo); here the CLI makes it.
+  expect(await exited(cli(dataDir, 'tenant', 'add', 'demo', '--name', 'Demo'))).toBe(0);
   expect(await exited(cliIngest(dataDir, v1))).toBe(0);
 
   const child = cliIngest(dataDir, v2);
