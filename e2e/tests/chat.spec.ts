@@ -31,11 +31,23 @@ for (const mode of installModes) {
       }
     });
 
-    test('hands over a question it cannot answer to a person', async ({ page }) => {
+    test('quotes the closest passage for a question it cannot answer, and hands over in one click', async ({
+      page,
+    }) => {
       const panel = await openWidget(page, mode);
       const { answer } = await ask(page, panel, unanswerable);
-      await expect(answer).toContainText(/a person will follow up/i);
-      await expect(answer.locator('.wc-escalation')).toBeVisible();
+      await expect(answer).toContainText(/closest thing I found/i);
+      await expect(answer.getByRole('list', { name: 'Sources' })).toBeVisible();
+      const offer = answer.getByRole('button', { name: 'Talk to a person' });
+      await expect(offer).toBeVisible();
+      const handover = page.waitForResponse((r) => r.url().endsWith('/api/v1/chat/message'));
+      await offer.click();
+      expect((await handover).status()).toBe(200);
+      const last = panel.locator('[data-role="assistant"]').last();
+      await expect(last.locator('.wc-escalation')).toBeVisible();
+      await expect(last).toContainText(/a person will follow up/i);
+      // The offer goes once a person has the thread.
+      await expect(panel.getByRole('button', { name: 'Talk to a person' })).toHaveCount(0);
       if (mode === 'script tag') {
         await page.screenshot({ path: screenshotPath('widget-handover-demo-portal.png') });
       }
