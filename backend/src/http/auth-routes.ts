@@ -10,6 +10,7 @@ import { tokenFailureReason } from '../security/token-failure';
 import type { Store, Tenant } from '../store/types';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
+import { tenantAllowsOrigin } from './tenant-origins';
 import { parseJsonBody } from './validate';
 
 const sessionBody = z.object({
@@ -24,22 +25,10 @@ const sessionBody = z.object({
     .optional(),
 });
 
-function isLocalOrigin(origin: string): boolean {
-  try {
-    const { hostname, protocol } = new URL(origin);
-    return (
-      (protocol === 'http:' || protocol === 'https:') &&
-      ['localhost', '127.0.0.1', '[::1]'].includes(hostname)
-    );
-  } catch {
-    return false;
-  }
-}
-
 /** Whether a page on `origin` may open sessions for `tenant`. No Origin means not a browser. */
 export function originAllowed(tenant: Tenant, origin: string | undefined): boolean {
   if (!origin) return true;
-  return tenant.allowedOrigins.includes(origin) || (tenant.allowLocalhost && isLocalOrigin(origin));
+  return tenantAllowsOrigin(tenant, origin);
 }
 
 export interface AuthRouteDeps {

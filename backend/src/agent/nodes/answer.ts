@@ -3,7 +3,7 @@
  * not streamed yet (a cached answer), sends the citations, and caches a confident model answer
  * to a general question so the next asker costs nothing.
  */
-import { emit, emitText } from '../events';
+import { emitReply } from '../events';
 import type { AgentDeps } from '../graph-deps';
 import type { AgentStateUpdate, AgentStateValue, NodeRuntime } from '../state';
 import { traceOf } from './record';
@@ -17,9 +17,7 @@ export function createAnswerNode(deps: AgentDeps) {
   ): Promise<AgentStateUpdate> {
     const reply = state.reply;
     if (!reply) return {};
-    if (!reply.streamed) emitText(runtime?.writer, reply.text);
-    if (reply.citations.length > 0)
-      emit(runtime?.writer, { type: 'citations', citations: reply.citations });
+    emitReply(runtime?.writer, reply);
 
     const key = cacheKeyOf(state);
     // Only model answers the judge passed, and never one built from account data.

@@ -3,7 +3,7 @@
  * citations of any passage quoted, then emits the escalation with its reason (the widget shows
  * the handover; run-turn marks the conversation).
  */
-import { emit, emitText } from '../events';
+import { emit, emitReply } from '../events';
 import type { AgentStateUpdate, AgentStateValue, NodeRuntime } from '../state';
 
 /** The escalate node. */
@@ -13,9 +13,7 @@ export async function escalate(
 ): Promise<AgentStateUpdate> {
   const reply = state.reply;
   if (!reply) return {};
-  if (!reply.streamed) emitText(runtime?.writer, reply.text);
-  if (reply.citations.length > 0)
-    emit(runtime?.writer, { type: 'citations', citations: reply.citations });
+  emitReply(runtime?.writer, reply);
   emit(runtime?.writer, { type: 'escalate', reason: reply.escalation ?? 'low_confidence' });
   // A closest-passage reply that also asks for a person keeps its outcome: the quote stands.
   const outcome = reply.outcome === 'closest_passage' ? reply.outcome : 'handed_over';

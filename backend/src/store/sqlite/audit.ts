@@ -1,22 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { type ChainedFields, chainHash, GENESIS_HASH } from '../../security/audit-chain';
 import type { AuditEvent, AuditQuery, AuditRecord, AuditRepository } from '../types';
-import { chainFields, verifyAuditChain } from './audit-verify';
+import { type ChainRow, chainFields, verifyAuditChain } from './audit-verify';
 
-interface AuditRow {
-  id: number;
-  tenant_id: string;
+/** A stored row, as the chain check reads it, with the actor type narrowed. */
+interface AuditRow extends ChainRow {
   actor_type: AuditRecord['actorType'];
-  actor_id: string;
-  action: string;
-  resource_type: string | null;
-  resource_id: string | null;
-  details: string;
-  ip: string | null;
-  user_agent: string | null;
-  prev_hash: string;
-  hash: string;
-  created_at: string;
 }
 
 const toRecord = (r: AuditRow): AuditRecord => ({
