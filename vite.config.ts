@@ -10,7 +10,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{backend,widget,demo,bench/fixtures,bench/eval,bench/eval-kb}/**/*.test.{ts,tsx}'],
+          include: [
+            '{backend,widget,demo,bench/fixtures,bench/eval,bench/eval-kb}/**/*.test.{ts,tsx}',
+          ],
           exclude: ['**/*.int.test.{ts,tsx}', '**/node_modules/**', '**/dist/**'],
           environment: 'node',
           // PDF worker start-up and LanceDB take seconds on a busy 2-core machine.

@@ -116,9 +116,7 @@ try {
     }
     try {
       for (const threshold of thresholds ?? [null]) {
-        log(
-          `\n== ${mode} mode, threshold ${threshold ?? configured}, as ${args.as} ==`,
-        );
+        log(`\n== ${mode} mode, threshold ${threshold ?? configured}, as ${args.as} ==`);
         const columns: Array<SummaryColumn & { graded: GradedQuestion[] }> = [];
         for (const { set, run } of opened) {
           const graded = await run.ask(threshold);
