@@ -40,6 +40,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('requires shared signing and encryption keys when replicas share a database', () => {
+    const url = { DATABASE_URL: 'postgres://wagechat@db.internal:5432/wagechat' };
+    expect(() => loadConfig(url)).toThrow(
+      /WAGECHAT_SIGNING_KEY: is required when DATABASE_URL is set\n {2}WAGECHAT_ENCRYPTION_KEY: is required/,
+    );
+    const keys = { WAGECHAT_SIGNING_KEY: 's'.repeat(32), WAGECHAT_ENCRYPTION_KEY: 'k1:abc' };
+    expect(loadConfig({ ...url, ...keys }).databaseUrl).toBe(url.DATABASE_URL);
+    // The embedded default generates both into the data folder instead.
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+  });
+
   it('lists every bad value in one clear message', () => {
     const attempt = () =>
       loadConfig({

@@ -53,6 +53,7 @@ const envSchema = z.object({
   ADMIN_JWKS_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
   ADMIN_ISSUER: optionalText,
   ADMIN_AUDIENCE: optionalText,
+  DATABASE_URL: optionalText.pipe(z.url({ message: 'must be a postgres:// URL' }).optional()),
   REDIS_URL: optionalText.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
   WAGECHAT_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
   WAGECHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
@@ -110,6 +111,8 @@ export interface Config {
     issuer: string | undefined;
     audience: string | undefined;
   } | null;
+  /** Postgres for the scaled-out deployment (the Postgres store comes with the scale-out work). */
+  databaseUrl: string | undefined;
   /** Redis for rate limits (and, later, cache and pub/sub); null keeps them in memory. */
   redisUrl: string | undefined;
   /** Every other API call per caller per minute. */
@@ -151,6 +154,18 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir?: st
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Replicas behind a load balancer must share both keys: a key generated into one replica's
+  // data folder would sign tokens and encrypt rows the others cannot read.
+  if (e.DATABASE_URL) {
+    const missing = [
+      ...((e.WAGECHAT_SIGNING_KEY ?? e.WAGECHAT_SESSION_SECRET) ? [] : ['WAGECHAT_SIGNING_KEY']),
+      ...(e.WAGECHAT_ENCRYPTION_KEY ? [] : ['WAGECHAT_ENCRYPTION_KEY']),
+    ];
+    if (missing.length > 0) {
+      const lines = missing.map((name) => `  ${name}: is required when DATABASE_URL is set`);
+      throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+  }
   const anchor = baseDir ?? env.INIT_CWD ?? process.cwd();
   const connected = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   return {
@@ -185,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir?: st
     adminIdentity: e.ADMIN_JWKS_URL
       ? { jwksUrl: e.ADMIN_JWKS_URL, issuer: e.ADMIN_ISSUER, audience: e.ADMIN_AUDIENCE }
       : null,
+    databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     apiRateLimitPerMinute: e.WAGECHAT_API_RATE_LIMIT_PER_MINUTE,
     retentionDays: e.WAGECHAT_RETENTION_DAYS,
