@@ -58,8 +58,8 @@ const server = await startChild<{ url: string }>(here('server-process.ts'), [
   pdfDir,
 ]);
 const api = server.ready.url;
-const timings = () =>
-  ask<{ chat: number; intervals: Array<[number, number]> }>(model.child, 'timings');
+type Intervals = Array<[number, number]>;
+const timings = () => ask<{ chat: Intervals; embeddings: Intervals }>(model.child, 'timings');
 
 const questions = (
   JSON.parse(readFileSync(join(REPO_ROOT, 'demo/kb/eval/retrieval.json'), 'utf8')) as Array<{
@@ -99,9 +99,14 @@ for (let i = 0; i < turns + WARM_UP; i++) {
   const total = now() - started;
   if (!text.includes('event: done')) throw new Error(`turn ${i} ended without done`);
   const after = await timings();
-  const spent = unionLength(after.intervals.slice(before.intervals.length));
+  // This turn's calls: those the fake received since the last turn ended.
+  const mine = [
+    ...after.chat.slice(before.chat.length),
+    ...after.embeddings.slice(before.embeddings.length),
+  ];
+  const spent = unionLength(mine);
   if (i < WARM_UP) continue;
-  calls += after.chat - before.chat;
+  calls += after.chat.length - before.chat.length;
   overhead.push(total - spent);
   modelTime.push(spent);
   firstToken.push(first);

@@ -31,10 +31,13 @@ fake.respond((request) => {
 const epoch = (t: number | undefined) => performance.timeOrigin + (t ?? 0);
 process.on('message', (message) => {
   if (message === 'timings') {
-    const all = [...fake.chatRequests, ...fake.embeddingRequests];
+    const interval = (r: { receivedAt?: number; finishedAt?: number }) => [
+      epoch(r.receivedAt),
+      epoch(r.finishedAt),
+    ];
     process.send?.({
-      chat: fake.chatRequests.length,
-      intervals: all.map((r) => [epoch(r.receivedAt), epoch(r.finishedAt)]),
+      chat: fake.chatRequests.map(interval),
+      embeddings: fake.embeddingRequests.map(interval),
     });
   } else if (message === 'stop') {
     void fake.close().then(() => process.exit(0));
