@@ -35,6 +35,10 @@ const SLANG: Record<string, string> = {
   isnt: 'is not',
   wasnt: 'was not',
   wasent: 'was not',
+  thru: 'through',
+  ima: 'i am going to',
+  imma: 'i am going to',
+  yall: 'you all',
 };
 
 /** Words the rules key on; a word one or two edits away (same first letter) is read as one. */
@@ -62,6 +66,9 @@ const KEYWORDS = [
   'instructions',
   'password',
   'paycheck',
+  'underpaid',
+  'garnished',
+  'authorize',
 ];
 
 function fix(word: string): string {

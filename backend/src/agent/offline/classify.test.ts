@@ -34,6 +34,17 @@ describe('classify: intents', () => {
       expect(intent(message), message).toBe('out_of_scope');
   });
 
+  it('reads a problem mentioned beside small-talk words as a problem, not small talk', () => {
+    expect(classify('someone used my card at a pizza place', [])).toMatchObject({
+      intent: 'question',
+      sensitive: true,
+    });
+    expect(classify('my tips from the restaurant never showed up', []).sensitive).toBe(true);
+    expect(intent('do restaurant workers get overtime')).toBe('question');
+    expect(intent('can my restaurant make me share tips')).toBe('question');
+    expect(intent('recommend a good movie')).toBe('out_of_scope');
+  });
+
   it('keeps ordinary pay questions that mention people or forms as questions', () => {
     for (const message of [
       'my manager grabs some of the tip jar every night is that ok',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentTerms } from '../../knowledge/text/terms';
 import type { SearchHit } from '../../knowledge/types';
 import { composeAnswer } from './compose-answer';
-import { questionType } from './question-type';
+import { preciseFact, questionType } from './question-type';
 
 const hit = (over: Partial<SearchHit>): SearchHit => ({
   chunkId: 'c',
@@ -20,7 +20,12 @@ const hit = (over: Partial<SearchHit>): SearchHit => ({
 });
 
 const compose = (question: string, hits: SearchHit[]) =>
-  composeAnswer({ queryTerms: contentTerms(question), hits, type: questionType(question) });
+  composeAnswer({
+    queryTerms: contentTerms(question),
+    hits,
+    type: questionType(question),
+    precise: preciseFact(question),
+  });
 
 describe('composeAnswer', () => {
   it('quotes the sentence carrying the asked-for amount, not the first one', () => {
@@ -80,6 +85,55 @@ describe('composeAnswer', () => {
   it('strips layout debris from what it quotes', () => {
     const messy = hit({ text: '[Function] The \\textbf{limit} is $200 per day . . . . 12' });
     expect(compose('what is the daily limit', [messy]).text).toBe('The limit is $200 per day');
+  });
+
+  it('prefers the passage with the precise fact asked for: a duration for "how long"', () => {
+    const payday = hit({
+      section: 'Final pay',
+      text: 'When a job ends your final paycheck is due by the next regular payday.',
+    });
+    const card = hit({
+      chunkId: 'c2',
+      section: 'Final pay > Card',
+      text: 'After your job ends, the pay card stays open for 90 days so you can move your balance.',
+    });
+    const answer = compose('left my job, how long does the pay card still work', [payday, card]);
+    expect(answer.text).toContain('90 days');
+  });
+
+  it('adds the next paragraph of the same passage when it holds the precise fact', () => {
+    const split = hit({
+      text: 'Send in every expense receipt in the app under Expenses.\n\nThe window is 60 days from the purchase.',
+    });
+    const answer = compose('how long do i have to send in an expense receipt', [split]);
+    expect(answer.text).toContain('60 days');
+  });
+
+  it('offers the whole paragraph around the quote as context for a closest-passage reply', () => {
+    const long = hit({
+      text: 'Codes expire after 10 minutes. On a device you trust, we do not ask for a code again for 30 days. Turn this off in Security.',
+    });
+    const answer = compose('do codes expire', [long]);
+    expect(answer.context).toContain('30 days');
+    expect(answer.context.length).toBeLessThanOrEqual(420);
+    expect(answer.context).toContain(answer.text);
+  });
+
+  it('quotes the table row keyed by the word asked about', () => {
+    const table = hit({
+      section: 'Timing by state',
+      text: 'Oregon, let go or laid off by the end of the next business day on your last day Ohio, quit by the next regular payday Utah, let go within 24 hours of the last shift Utah, quit by the next regular payday',
+    });
+    const answer = compose('i got laid off in utah, when do i get my last check', [table]);
+    expect(answer.text.startsWith('Utah, let go within 24 hours')).toBe(true);
+  });
+
+  it('quotes a "Yes." answer when its question is the closest paraphrase in the passage', () => {
+    const faq = hit({
+      text: 'Can I have more tax held back from each paycheck? Yes. Enter the extra amount per pay period in Step 4(c).\n\nCan I stop federal withholding? Only if you owed no federal tax last year.',
+    });
+    const answer = compose('can i get extra tax taken out of every check', [faq]);
+    expect(answer.text).toContain('Step 4(c)');
   });
 
   it('quotes nothing when there are no hits', () => {

@@ -5,7 +5,7 @@
  * Sentences from unrelated passages are never joined: a second passage is added only from
  * the same document and section, and only when it adds the fact the first lacks.
  */
-import { termCoverage } from '../../knowledge/text/terms';
+import { contentTerms, termCoverage } from '../../knowledge/text/terms';
 import type { SearchHit } from '../../knowledge/types';
 import { stripDebris } from './clean-text';
 import { carriesFact, type QuestionType } from './question-type';
@@ -20,6 +20,12 @@ export interface ComposedAnswer {
   hasFact: boolean;
   /** How well the chosen passage speaks to the question, 0..1-ish (for the outcome). */
   fit: number;
+  /**
+   * The anchor's whole paragraph (up to about 400 characters around the anchor), for a
+   * "closest passage" reply: when the answer is uncertain, more of the passage is more
+   * likely to carry what was asked, and the reader judges it.
+   */
+  context: string;
 }
 
 export interface ComposeInput {
@@ -29,6 +35,11 @@ export interface ComposeInput {
   weight?: (term: string) => number;
   /** Longest answer, in characters (default 420); a Q&A answer is kept whole up to 1.5x. */
   maxChars?: number;
+  /**
+   * The precise form of the asked-for fact, when the wording names one (preciseFact): "how
+   * long" wants a duration ("90 days"), not any time word ("payday").
+   */
+  precise?: RegExp | null;
 }
 
 /** A quotable unit of a passage: a Q&A pair (answer sentences) or a prose paragraph. */
@@ -75,7 +86,23 @@ function assess(hit: SearchHit, rank: number, input: ComposeInput): Candidate {
   const weight = input.weight ?? (() => 1);
   const cover = (text: string) => termCoverage(input.queryTerms, text, weight);
   const units = unitsOf(hit);
+  const heading = hit.section.split('>').at(-1) ?? '';
+  // A heading that names the question ("You do not have to take a card") lifts its sentences.
+  const asked = new Set(input.queryTerms);
+  // A table row (no closing stop) is keyed by its first cell: "Texas, let go ..." answers Texas.
+  const keyed = (sentence: string) =>
+    !/[.!?:]$/.test(sentence) &&
+    contentTerms(sentence.split(/[\s,]/)[0] ?? '').some((t) => asked.has(t))
+      ? 0.15
+      : 0;
+  const coverInSection = (sentence: string) =>
+    0.75 * cover(sentence) + 0.25 * cover(`${heading} ${sentence}`) + keyed(sentence);
+  const bonus = (text: string) => (!input.precise || input.precise.test(text) ? 0.3 : 0.2);
   let anchor = { u: 0, s: 0, score: -1, fact: false };
+  const closestAsked = Math.max(
+    0,
+    ...units.map((unit) => (unit.question ? cover(unit.question) : 0)),
+  );
   units.forEach((unit, u) => {
     const asked = unit.question ? cover(unit.question) : 0;
     unit.sentences.forEach((sentence, s) => {
@@ -89,11 +116,14 @@ function assess(hit: SearchHit, rank: number, input: ComposeInput): Candidate {
       const score =
         (unit.question
           ? 0.6 * asked + 0.4 * cover(text) + (asked >= 0.5 ? 0.15 : 0)
-          : cover(sentence)) +
-        (fact ? 0.3 : nextFact ? 0.2 : 0) -
+          : coverInSection(sentence)) +
+        (fact ? bonus(text) : nextFact ? bonus(next) - 0.1 : 0) -
         (META.test(text) ? 0.3 : 0) -
         // "No." answers the question it was asked; quoted for another question it misleads.
-        (unit.question && asked < 0.5 && /^(?:yes|no)\b/i.test(text) ? 0.25 : 0) -
+        // Unless its question is the passage's closest to the one asked (a paraphrase).
+        (unit.question && asked < 0.5 && asked < closestAsked && /^(?:yes|no)\b/i.test(text)
+          ? 0.25
+          : 0) -
         // A chunk that starts mid-sentence ("separate lines on your stub.") is a fragment.
         (/^[a-z]/.test(text) ? 0.2 : 0) -
         (u + s) * 0.01; // earlier wins ties: articles put the answer first
@@ -102,7 +132,6 @@ function assess(hit: SearchHit, rank: number, input: ComposeInput): Candidate {
   });
   const body = units.map((unit) => `${unit.question} ${unit.sentences.join(' ')}`).join(' ');
   const passage = cover(`${hit.section} ${body}`);
-  const heading = hit.section.split('>').at(-1) ?? '';
   const announced = HEADING_FOR[input.type]?.test(heading) ? 0.08 : 0;
   const score = 0.45 * passage + 0.45 * Math.max(anchor.score, 0) + announced - 0.06 * rank;
   return { hit, units, anchor, score };
@@ -143,6 +172,42 @@ function quote(c: Candidate, type: QuestionType, limit: number): string[] {
   return out;
 }
 
+/**
+ * The sentence of the anchor's paragraph or the paragraphs beside it (same passage, so the
+ * same section) that carries the precise fact the quote lacks: a fact split across two
+ * paragraphs ("The card stays open after your job ends." / "... for 90 days ...").
+ */
+function preciseNeighbour(
+  c: Candidate,
+  quoted: string[],
+  precise: { test(sentence: string): boolean },
+): string | null {
+  for (const u of [c.anchor.u, c.anchor.u + 1, c.anchor.u - 1]) {
+    const unit = c.units[u];
+    if (!unit || (u !== c.anchor.u && unit.question)) continue;
+    const found = unit.sentences.find((s) => !quoted.includes(s) && precise.test(s));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The anchor's paragraph, windowed to `limit` characters around the anchor. */
+function contextOf(c: Candidate, quoted: string[], limit: number): string[] {
+  const unit = c.units[c.anchor.u];
+  if (!unit || unit.question) return quoted;
+  const para = unit.sentences;
+  const first = para.indexOf(quoted[0] ?? '');
+  let start = first < 0 ? c.anchor.s : first;
+  let end = start + Math.max(quoted.length, 1) - 1;
+  const length = () => para.slice(start, end + 1).join(' ').length;
+  // Grow forward first (answers follow their lead-in), then back.
+  while (end + 1 < para.length && length() + para[end + 1]!.length < limit) end++;
+  while (start > 0 && length() + para[start - 1]!.length < limit) start--;
+  const window = para.slice(start, end + 1);
+  const extra = quoted.filter((s) => !window.includes(s));
+  return [...window, ...extra];
+}
+
 /** Composes the answer; empty text when there are no hits. */
 export function composeAnswer(input: ComposeInput): ComposedAnswer {
   const limit = input.maxChars ?? 420;
@@ -150,14 +215,32 @@ export function composeAnswer(input: ComposeInput): ComposedAnswer {
     .slice(0, CANDIDATES)
     .map((hit, rank) => assess(hit, rank, input))
     .filter((c) => c.anchor.score >= 0);
+  // With a precise fact asked for ("how long"), the passage that states one wins a tie.
+  const precise = input.precise;
+  const exact = (c: Candidate) => {
+    const unit = c.units[c.anchor.u];
+    const text = unit?.question ? unit.sentences.join(' ') : (unit?.sentences[c.anchor.s] ?? '');
+    return precise?.test(text) ? 0.1 : 0;
+  };
   const best = candidates.reduce<Candidate | null>(
-    (a, b) => (a === null || b.score > a.score ? b : a),
+    (a, b) => (a === null || b.score + exact(b) > a.score + exact(a) ? b : a),
     null,
   );
-  if (!best) return { text: '', used: [], hasFact: false, fit: 0 };
+  if (!best) return { text: '', used: [], hasFact: false, fit: 0, context: '' };
   const quoted = quote(best, input.type, limit);
+  // The fact asked for, precise when the wording names its form, else of the question's type.
+  const wanted =
+    precise ??
+    (input.type === 'when' || input.type === 'amount'
+      ? { test: (s: string) => carriesFact(input.type, s) }
+      : null);
+  if (wanted && !quoted.some((s) => wanted.test(s))) {
+    const extra = preciseNeighbour(best, quoted, wanted);
+    if (extra && [...quoted, extra].join(' ').length <= limit * 1.5) quoted.push(extra);
+  }
   const hasFact = input.type === 'general' || quoted.some((s) => carriesFact(input.type, s));
   const fit = best.score;
+  const context = contextOf(best, quoted, 400).join(' ');
   if (!hasFact) {
     // Same document and section only: two articles' sentences side by side read as one
     // answer that neither article gives.
@@ -171,13 +254,9 @@ export function composeAnswer(input: ComposeInput): ComposedAnswer {
     );
     if (sibling) {
       const extra = quote(sibling, input.type, limit);
-      return {
-        text: [...quoted, ...extra].join(' '),
-        used: [best.hit, sibling.hit],
-        hasFact: true,
-        fit,
-      };
+      const text = [...quoted, ...extra].join(' ');
+      return { text, used: [best.hit, sibling.hit], hasFact: true, fit, context: text };
     }
   }
-  return { text: quoted.join(' '), used: [best.hit], hasFact, fit };
+  return { text: quoted.join(' '), used: [best.hit], hasFact, fit, context };
 }

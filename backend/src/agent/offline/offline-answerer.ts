@@ -11,7 +11,7 @@ import { toCitation } from './citations';
 import { classify } from './classify';
 import { composeAnswer } from './compose-answer';
 import { confidenceFrom, measureEvidence } from './confidence';
-import { questionType } from './question-type';
+import { preciseFact, questionType } from './question-type';
 import { CLOSEST_PREFIX, CLOSEST_SUFFIX, HANDOVER_TEXT, SENSITIVE_TEXT } from './replies';
 
 /** What a question is about; pay timing, payouts and tax get stricter thresholds. */
@@ -123,6 +123,7 @@ export function answerOffline(args: {
     hits,
     type,
     weight: rarityWeight(stats),
+    precise: preciseFact(message),
   });
   const citations = answer.used.map((hit) => toCitation(hit, answer.text));
   if (args.sensitive) {
@@ -154,7 +155,7 @@ export function answerOffline(args: {
   return {
     outcome: 'closest_passage',
     escalation: null,
-    text: `${CLOSEST_PREFIX}\n\n"${answer.text}"\n\n${CLOSEST_SUFFIX}`,
+    text: `${CLOSEST_PREFIX}\n\n"${answer.context}"\n\n${CLOSEST_SUFFIX}`,
     citations,
     used: answer.used,
     confidence,

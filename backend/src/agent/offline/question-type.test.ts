@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesFact, questionType } from './question-type';
+import { carriesFact, preciseFact, questionType } from './question-type';
 
 describe('questionType', () => {
   it('reads what kind of fact is asked for', () => {
@@ -24,5 +24,20 @@ describe('carriesFact', () => {
     expect(carriesFact('when', 'Open the app.')).toBe(false);
     expect(carriesFact('yes_no', 'No. Once confirmed it cannot be cancelled.')).toBe(true);
     expect(carriesFact('how_to', 'Open the transaction and tap Dispute.')).toBe(true);
+  });
+});
+
+describe('preciseFact', () => {
+  it('wants a duration for "how long", a clock time for "what time", a price for "how much"', () => {
+    const long = preciseFact('left my job, how long does my card keep working');
+    expect(long?.test('The card stays open for 90 days after your final pay.')).toBe(true);
+    expect(long?.test('You are paid by the next regular payday.')).toBe(false);
+    const time = preciseFact('what time does it hit my bank on friday');
+    expect(time?.test('Most banks make it available by 9:00 a.m. on payday.')).toBe(true);
+    expect(time?.test('It is sent the day before.')).toBe(false);
+    const price = preciseFact('how much do they charge to replace a card');
+    expect(price?.test('The first replacement is free, then $5.00.')).toBe(true);
+    expect(price?.test('Replacements take 7 days.')).toBe(false);
+    expect(preciseFact('what does box 12 mean')).toBeNull();
   });
 });

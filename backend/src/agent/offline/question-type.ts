@@ -38,7 +38,7 @@ export function questionType(message: string): QuestionType {
 const MONEY =
   /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?|dollars?)|\b(?:free|no (?:fee|charge|cost)|fee|costs?)\b/i;
 const TIME =
-  /\b(?:\d+(?:\s*(?:to|-|or)\s*\d+)?\s*(?:business\s+|calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight|same day|next (?:business )?day|next morning|immediately|right away|instantly|within|by the \d+|payday|daily|weekly|biweekly|monthly|every (?:day|week|other)|deadline|overnight|\d+(?:st|nd|rd|th)\b)/i;
+  /\b(?:\d+(?:\s*(?:to|-|or)\s*\d+)?\s*(?:business\s+|calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight|same day|(?:your |the )?first (?:day|week|month|paycheck)|day one|hire date|date of hire|next (?:business )?day|next morning|immediately|right away|instantly|within|by the \d+|payday|daily|weekly|biweekly|monthly|every (?:day|week|other)|deadline|overnight|\d+(?:st|nd|rd|th)\b)/i;
 const YES_NO_ANSWER =
   /^(?:yes|no)\b|\b(?:cannot|can't|can not|must not|not allowed|never|only|must|may not|is not|are not|does not|do not|doesn't|don't|forbids?|prohibit|illegal|allowed|required|has to|have to)\b/i;
 const STEP =
@@ -58,4 +58,29 @@ export function carriesFact(type: QuestionType, sentence: string): boolean {
     default:
       return false;
   }
+}
+
+const DURATION =
+  /\b(?:\d+|one|two|three|four|five|six|seven|ten|thirty|sixty|ninety)(?:\s*(?:to|-|or)\s*\d+)?\s*(?:business\s+|calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
+const CLOCK_OR_DATE =
+  /\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december) \d{1,2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
+const PRICE = /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?)|\bfree\b|\bno (?:fee|charge|cost)\b/i;
+
+/**
+ * The precise form of the fact a question names, or null: "how long" and "how soon" want a
+ * duration, "what time" and "what day" a clock time, date or weekday, "how much" and "fee" a
+ * price. carriesFact accepts any time word for a "when" question; this is what the answer
+ * should prefer when the passage has both ("by the next payday" vs "for 90 days").
+ */
+export function preciseFact(message: string): RegExp | null {
+  const text = message.toLowerCase();
+  if (
+    /\b(?:how long|how soon|how many (?:days|weeks|months|hours|years)|time limit|ho?w lon?g)\b/.test(
+      text,
+    )
+  )
+    return DURATION;
+  if (/\b(?:what time|what day|which day|what date|by when)\b/.test(text)) return CLOCK_OR_DATE;
+  if (/\b(?:how much|fees?|costs?|charge|price|rate)\b/.test(text)) return PRICE;
+  return null;
 }

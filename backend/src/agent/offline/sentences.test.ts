@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineQa, leansOnPrevious, sentences, splitQa } from './sentences';
+import { inlineQa, leansOnPrevious, sentences, splitQa, tableRows } from './sentences';
 
 describe('sentences', () => {
   it('splits sentences but not at a.m., e.g. or list numbers', () => {
@@ -37,5 +37,32 @@ describe('sentences', () => {
   it('knows which sentences lean on the one before', () => {
     expect(leansOnPrevious('It takes 3 days.')).toBe(true);
     expect(leansOnPrevious('Transfers take 3 days.')).toBe(false);
+  });
+});
+
+describe('tableRows', () => {
+  it('splits a flattened fee table into rows, and leaves prose alone', () => {
+    const table =
+      'Monthly fee $0 Each purchase $0 ATM withdrawal, out of network $2.50 plus any owner fee Replacement card first one free, then $6.00 Expedited delivery $12.00 Paper statement $1.25';
+    expect(tableRows(table)).toEqual([
+      'Monthly fee $0',
+      'Each purchase $0',
+      'ATM withdrawal, out of network $2.50 plus any owner fee Replacement card first one free, then $6.00',
+      'Expedited delivery $12.00',
+      'Paper statement $1.25',
+    ]);
+    const states =
+      'Ohio, let go within 3 days of your last shift Ohio, quit by the next regular payday New Mexico, let go within 5 days of the end of the job Oregon, any reason by the end of the next business day';
+    expect(tableRows(states)).toEqual([
+      'Ohio, let go within 3 days of your last shift',
+      'Ohio, quit by the next regular payday',
+      'New Mexico, let go within 5 days of the end of the job',
+      'Oregon, any reason by the end of the next business day',
+    ]);
+    const codes =
+      'HSA Health savings account contribution, before tax UNION Union dues taken after tax TIPS Tips reported by you for the period DENT Dental plan premium before tax';
+    expect(tableRows(codes)[1]).toBe('UNION Union dues taken after tax');
+    const prose = 'Transfers cost $2.99 each. Card transfers are free.';
+    expect(tableRows(prose)).toEqual([prose]);
   });
 });

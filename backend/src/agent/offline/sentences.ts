@@ -47,7 +47,31 @@ export function sentences(paragraph: string): string[] {
     else out.push(part);
   }
   // A numbered list splits off its item numbers ("4."): they are not sentences.
-  return out.map((s) => s.trim()).filter((s) => s.length > 1 && !/^\d{1,2}\.$/.test(s));
+  return out
+    .flatMap(tableRows)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1 && !/^\d{1,2}\.$/.test(s));
+}
+
+const AMOUNT_CELL = /\$\s?\d[\d,]*(?:\.\d+)?/g;
+
+/**
+ * A table that extraction flattened into one line, split back into rows so the answer can
+ * quote the row asked about: a fee table ("Monthly fee $0 Each purchase $0 ATM withdrawal
+ * $2.00 ...") after each amount followed by a capitalised word. Only long lines, so prose
+ * is left alone.
+ */
+export function tableRows(line: string): string[] {
+  if (line.length < 160) return [line];
+  if ((line.match(AMOUNT_CELL) ?? []).length >= 4)
+    return line.split(/(?<=\$\s?\d[\d,]*(?:\.\d+)?)\s+(?=[A-Z])/);
+  // A long line with no sentence breaks is a table whose rows start with a name and a
+  // comma ("Texas, quit ...") or a code and its label ("MED Medicare tax ...").
+  if (/[.;:!?]\s/.test(line)) return [line];
+  const rows = line.split(
+    /(?<=(?:^|\s)[a-z0-9(][^\s]*) (?=(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,)|(?:[A-Z][A-Z0-9-]{1,} [A-Z][a-z]))/,
+  );
+  return rows.length >= 3 ? rows : [line];
 }
 
 /** Sentences that lean on the one before ("It", "This", "They") and cannot stand alone. */

@@ -7,14 +7,24 @@ describe('expandSlang', () => {
       'overtime for 30 hours a week, because year to date',
     );
     expect(expandSlang('u n ur mgr')).toBe('you and your manager');
+    expect(expandSlang('cant login or signin')).toBe('cant log in or sign in');
     expect(expandSlang('hours week W-2 10 min Otto')).toBe('hours week W-2 10 min Otto');
   });
 });
 
 describe('expandSlang: everyday phrasings', () => {
   it('adds the payroll words articles use, keeping the user words', () => {
-    expect(expandSlang('got fired today')).toBe('got fired today final paycheck');
+    expect(expandSlang('got fired today')).toBe('got fired today final paycheck let go');
     expect(expandSlang('i drive doordash')).toBe('i drive doordash gig contractor 1099');
     expect(expandSlang('what is a w2')).toBe('what is a w2');
+    expect(expandSlang('when does pto start accruing')).toBe(
+      'when does paid time off start accruing earn',
+    );
+    expect(expandSlang('how long to turn in a receipt')).toBe(
+      'how long to turn in a receipt submit',
+    );
+    expect(expandSlang('do i have to use the paycard my boss gave me')).toBe(
+      'do i have to use the paycard my boss gave me employer payroll card',
+    );
   });
 });

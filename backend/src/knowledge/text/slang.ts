@@ -41,6 +41,11 @@ const SLANG: Record<string, string> = {
   paystubs: 'pay stubs',
   bday: 'birthday',
   irl: 'in real life',
+  // Joined where articles hyphenate or space them ("log in", "set up").
+  login: 'log in',
+  signin: 'sign in',
+  signup: 'sign up',
+  setup: 'set up',
 };
 
 /**
@@ -52,16 +57,25 @@ const PHRASES: Array<[RegExp, string]> = [
     /\b(?:fired|laid off|let go|quit(?:ting)?|left (?:my|the) job|leaving (?:my|the) job|last day)\b/i,
     'final paycheck',
   ],
+  // Articles say "let go" where workers say "fired".
+  [/\b(?:fired|terminated|canned|sacked|laid off)\b/i, 'let go'],
   [
     /\b(?:doordash|uber|lyft|instacart|grubhub|postmates|side hustle|gig|freelanc\w*)\b/i,
     'gig contractor 1099',
   ],
-  [/\b(?:judgm?ent|debt collectors?|levy|child support)\b/i, 'garnishment'],
+  [
+    /\b(?:judgm?ent|debt collectors?|collection agency|creditors?|levy|child support|student loans?|back taxes)\b/i,
+    'garnishment',
+  ],
   [
     /\b(?:(?:do not|don'?t|never|haven'?t|not) (?:use|used|using|touch|touched)|inactive|sitting unused)\b/i,
     'inactivity',
   ],
   [/\btime and a half\b/i, 'overtime'],
+  [/\baccru\w*/i, 'earn'],
+  [/\b(?:turn(?:ing|ed)? in|hand(?:ing|ed)? in|send(?:ing)? in|sent in)\b/i, 'submit'],
+  [/\b(?:boss|bosses|supervisor|job)\b/i, 'employer'],
+  [/\bpay ?cards?\b/i, 'payroll card'],
   [/\b(?:paid back|pay me back|reimburse\w*)\b/i, 'reimbursement expense'],
   [/\b(?:out sick|sick days?|called in sick)\b/i, 'sick leave'],
   [/\b(?:check stub|paystub)\b/i, 'pay stub'],
