@@ -70,4 +70,25 @@ describe('chunkDocument', () => {
   it('returns nothing for pages without text', () => {
     expect(chunkDocument([{ number: 1, blocks: [] }])).toEqual([]);
   });
+
+  it('drops letter-spaced banners, as headings or paragraphs, and keeps real text', () => {
+    const bannered = chunkDocument(
+      [
+        {
+          number: 1,
+          blocks: [
+            { kind: 'heading', level: 1, text: 'K N O W L E D G E   A R T I C L E' },
+            { kind: 'paragraph', text: 'D R A F T' },
+            { kind: 'heading', level: 1, text: 'Overtime' },
+            { kind: 'paragraph', text: 'Hours over 40 in a workweek are paid at 1.5 times.' },
+            { kind: 'paragraph', text: 'A B' },
+          ],
+        },
+      ],
+      { targetChars: 600, maxChars: 900, overlapChars: 150 },
+    );
+    expect(bannered.map((c) => [c.section, c.text])).toEqual([
+      ['Overtime', 'Hours over 40 in a workweek are paid at 1.5 times.\n\nA B'],
+    ]);
+  });
 });

@@ -12,6 +12,17 @@ export interface Unit {
 const QUESTION = /^Q\s*[:.]\s*/;
 const ANSWER = /^A\s*[:.]\s*/;
 const LIST_ITEM = /^([-•*]|\d+[.)])\s/;
+/**
+ * A letter-spaced banner or watermark ("K N O W L E D G E  A R T I C L E") and nothing else:
+ * it carries no content, and as a passage of its own it crowded real passages out of the top
+ * results for many unrelated questions (seen on the unfamiliar eval help centre).
+ */
+const BANNER_ONLY = /^\s*(?:[A-Za-z](?: {1,3}|$))+\s*$/;
+
+/** True for a paragraph that is only a letter-spaced banner (3+ single letters). */
+export function isBannerOnly(text: string): boolean {
+  return BANNER_ONLY.test(text) && (text.match(/[A-Za-z]/g)?.length ?? 0) >= 4;
+}
 
 /**
  * Flattens pages into paragraphs tagged with their heading path, and glues each
@@ -28,6 +39,7 @@ export function pagesToUnits(pages: readonly ExtractedPage[]): Unit[] {
   };
   for (const page of pages) {
     for (const block of page.blocks) {
+      if (isBannerOnly(block.text)) continue;
       if (block.kind === 'heading') {
         closeQa();
         path.length = Math.max(0, block.level - 1);
