@@ -151,9 +151,30 @@ describe('wagechat serve', () => {
   });
 
   it('drains on SIGTERM: in-flight requests finish, then the process exits 0', async () => {
-    const inFlight = fetch(`${server.url}/readyz`);
+    const session = await fetch(`${server.url}/api/v1/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"tenant":"demo"}',
+    });
+    const { token } = (await session.json()) as { token: string };
+    const turn = await fetch(`${server.url}/api/v1/chat/message`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+      },
+      body: JSON.stringify({ message: 'When do tip payouts arrive?' }),
+    });
+    // The turn is surely in flight once its stream has begun: only then ask the server to stop.
+    const reader = turn.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = (await reader.read()).value ?? '';
     server.child.kill('SIGTERM');
-    expect((await inFlight).status).toBe(200);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      text += chunk.value;
+    expect(turn.status).toBe(200);
+    expect(text).toContain('event: meta');
+    expect(text).toContain('event: done');
     const { code } = await server.exit;
     expect(code).toBe(0);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
