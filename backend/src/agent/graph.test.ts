@@ -63,6 +63,27 @@ describe('offline mode (no model)', () => {
     expect(r.trace.outcome).toBe('handed_over');
   });
 
+  it('hands a sensitive question over offline, quoting what to do meanwhile', async () => {
+    const lock = hit({
+      chunkId: 'lock',
+      documentId: 'doc-card',
+      title: 'Your pay card',
+      section: 'Your pay card > Lost or stolen',
+      text: 'If your card is lost or stolen, lock it in the app right away, then order a replacement.',
+    });
+    const knowledge = fixedKnowledge([lock]);
+    const r = await runTurn(
+      agentWith({ knowledge }),
+      turnInput('someone stole my card and used it at a gas station'),
+    );
+    expect(r.escalation).toBe('sensitive_topic');
+    expect(r.trace.outcome).toBe('handed_over');
+    expect(r.text.startsWith(SENSITIVE_TEXT)).toBe(true);
+    expect(r.text).toContain('lock it in the app right away');
+    expect(r.citations[0]).toMatchObject({ document_id: 'doc-card' });
+    expect(knowledge.queries).toHaveLength(1);
+  });
+
   it('greets without searching', async () => {
     const knowledge = fixedKnowledge([FEE_HIT]);
     const r = await runTurn(agentWith({ knowledge }), turnInput('hello'));

@@ -26,7 +26,12 @@ const DIRECT = new Set(['small_talk', 'human_requested', 'out_of_scope']);
 /** Where a classified turn goes. */
 export function routeAfterClassify(state: AgentStateValue) {
   const c = state.classification;
-  if (!c || c.sensitive || DIRECT.has(c.intent)) return 'reply_directly' as const;
+  if (!c || DIRECT.has(c.intent)) return 'reply_directly' as const;
+  // Offline, a sensitive question is still searched: the hand-over then quotes what the help
+  // centre says to do meanwhile ("lock your card in the app"). Connected, a person takes it
+  // at once rather than let a model speak to a dispute or a fraud.
+  if (c.sensitive && !(state.mode === 'offline' && c.intent === 'question'))
+    return 'reply_directly' as const;
   if (c.intent === 'account_issue')
     return state.principal.role === 'customer'
       ? ('account_lookup' as const)

@@ -37,6 +37,7 @@ async function offlineReply(deps: AgentDeps, state: AgentStateValue): Promise<Re
     hits: state.hits,
     stats,
     threshold: state.threshold,
+    sensitive: state.classification?.sensitive ?? false,
   });
   return { ...answer, streamed: false, source: 'offline' };
 }
