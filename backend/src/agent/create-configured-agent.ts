@@ -71,13 +71,20 @@ export function createConfiguredAgent(
     usage: deps.store.usage,
     logger: deps.logger.child({ component: 'model-gate' }),
   });
-  const cache = createMemoryAnswerCache({
-    ttlMs: config.answerCacheTtlMs,
-    // Only a real embedding model makes "same question, other words" meaningful.
-    ...(deps.embedder.model.startsWith('hashing')
-      ? {}
-      : { embed: (text, tenantId) => gate.run(tenantId, () => deps.embedder.embedQuery(text)) }),
-  });
+  // A disabled cache is no cache at all: otherwise every turn would still read the tenant's
+  // documents to fingerprint them for lookups that can never hit.
+  const cache =
+    config.answerCacheTtlMs > 0
+      ? createMemoryAnswerCache({
+          ttlMs: config.answerCacheTtlMs,
+          // Only a real embedding model makes "same question, other words" meaningful.
+          ...(deps.embedder.model.startsWith('hashing')
+            ? {}
+            : {
+                embed: (text, tenantId) => gate.run(tenantId, () => deps.embedder.embedQuery(text)),
+              }),
+        })
+      : null;
   const agent = createChatAgent({
     ...common,
     model: createChatModel(config.openai),

@@ -1,43 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeSearch, SearchHit } from '../../knowledge/types';
+import { FEE_HIT, fixedKnowledge, hit } from '../testing/graph-fixtures';
 import type { AgentEvent, AgentTurnInput } from '../types';
 import { createOfflineAgent, HANDOVER_TEXT } from './offline-agent';
 import { CLOSEST_PREFIX, DECLINE_TEXT, SENSITIVE_TEXT, SIGN_IN_TEXT } from './replies';
 
-const hit = (over: Partial<SearchHit>): SearchHit => ({
-  chunkId: 'c',
-  documentId: 'doc-instant',
-  documentVersion: 1,
-  title: 'Instant Pay',
-  page: 2,
-  pageEnd: 2,
-  section: 'Instant Pay > Fees',
-  text: '',
-  score: 0.03,
-  vectorSimilarity: 0.5,
-  textScore: 7,
-  ...over,
-});
-
-const feeHit = hit({
-  text: 'Instant Pay costs a flat $2.99 per transfer. The fee is shown before you confirm. Transfers to a Brightwell Card are free.',
-});
-
-/** A knowledge base that answers from a fixed list: the search is the edge under test here. */
-const fixedKnowledge = (hits: SearchHit[]): KnowledgeSearch & { queries: string[] } => {
-  const queries: string[] = [];
-  return {
-    queries,
-    async search(q) {
-      queries.push(q.text);
-      return hits;
-    },
-    // Every word equally common: evidence then rests on plain coverage.
-    async corpusStats() {
-      return { passages: 100, documentFrequency: () => 10, correction: () => null };
-    },
-  };
-};
+const feeHit = FEE_HIT;
 
 const input = (
   message: string,
