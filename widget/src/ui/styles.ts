@@ -3,6 +3,9 @@
  * Theme through the CSS variables on :host (the accent comes from options). Kept as a string
  * so the single-file bundle needs no CSS loader.
  */
+import { attachmentStyles } from './attachment-styles';
+import { messageStyles } from './message-styles';
+
 export const widgetStyles = `
 :host {
   all: initial;
@@ -81,4 +84,6 @@ button:focus-visible, textarea:focus-visible { outline: 3px solid var(--wc-accen
   .wc-root.wc-left { left: 12px; right: auto; }
   .wc-panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; border: 0; }
 }
+${messageStyles}
+${attachmentStyles}
 `;

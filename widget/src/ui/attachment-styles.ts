@@ -1,0 +1,2 @@
+/** Styles of attachments and voice notes (joined into widgetStyles). */
+export const attachmentStyles = '';
