@@ -76,6 +76,8 @@ const { token } = (await session.json()) as { token: string };
 const overhead: number[] = [];
 const modelTime: number[] = [];
 const firstToken: number[] = [];
+// Where the overhead sits: before the first model call, between calls, after the last one.
+const gaps = { before: [] as number[], between: [] as number[], after: [] as number[] };
 let calls = 0;
 for (let i = 0; i < turns + WARM_UP; i++) {
   const before = await timings();
@@ -108,6 +110,16 @@ for (let i = 0; i < turns + WARM_UP; i++) {
   if (i < WARM_UP) continue;
   calls += after.chat.length - before.chat.length;
   overhead.push(total - spent);
+  const sorted = [...mine].sort((a, b) => a[0] - b[0]);
+  let reach = sorted[0]?.[1] ?? started;
+  let between = 0;
+  for (const [start, end] of sorted.slice(1)) {
+    between += Math.max(0, start - reach);
+    reach = Math.max(reach, end);
+  }
+  gaps.before.push((sorted[0]?.[0] ?? started) - started);
+  gaps.between.push(between);
+  gaps.after.push(started + total - reach);
   modelTime.push(spent);
   firstToken.push(first);
 }
@@ -118,5 +130,8 @@ console.log(
   `connected chat turn, SSE over loopback, server, fake model and client in separate processes; model at ${values['first-token-ms']} ms to first token and ${values['tokens-per-second']} tokens/s: ${turns} turns after ${WARM_UP} warm-up, ${calls} chat model calls`,
 );
 console.log(`  server overhead (turn - model time) ${summary(overhead)}`);
+console.log(`    before the first model call      ${summary(gaps.before)}`);
+console.log(`    between model calls              ${summary(gaps.between)}`);
+console.log(`    after the last model call        ${summary(gaps.after)}`);
 console.log(`  model time                         ${summary(modelTime)}`);
 console.log(`  first token                        ${summary(firstToken)}`);

@@ -4,8 +4,10 @@
  * a FallbackReason so the node can answer offline instead.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { AIMessage, AIMessageChunk } from '@langchain/core/messages';
+import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/messages';
+import { toJsonSchema } from '@langchain/core/utils/json_schema';
 import { ChatOpenAI } from '@langchain/openai';
+import type { z } from 'zod';
 import type { Config } from '../config';
 import { usageFromMessage } from './cost/pricing';
 import { isModelUnavailable, providerFailureReason } from './guard/model-unavailable';
@@ -71,4 +73,44 @@ export function modelNameOf(model: ChatModel): string {
   if (typeof named.model === 'string') return named.model;
   if (typeof named.modelName === 'string') return named.modelName;
   return model._llmType();
+}
+
+/** A structured-output call: the raw message (for usage) and the reply checked by the schema. */
+export interface StructuredCall<T> {
+  invoke(
+    messages: BaseMessage[],
+    options: { signal: AbortSignal },
+  ): Promise<{ raw: AIMessage; parsed: T }>;
+}
+
+/**
+ * `withStructuredOutput` with the schema turned into JSON Schema once, here. Handed a zod
+ * schema, ChatOpenAI converts it again on every call, a few milliseconds of each turn spent
+ * before the request leaves; handed JSON Schema it sends it as it is. The request is the same
+ * (strict, titled with the name), and the reply is checked against the zod schema here, so a
+ * malformed one still throws and the node falls back.
+ * @example const classify = structuredCall(model, ClassificationSchema, 'classification')
+ */
+export function structuredCall<S extends z.ZodType>(
+  model: ChatModel,
+  schema: S,
+  name: string,
+): StructuredCall<z.infer<S>> {
+  const jsonSchema = toJsonSchema(schema, {
+    cycles: 'ref',
+    reused: 'ref',
+    override(ctx) {
+      ctx.jsonSchema.title = name;
+    },
+  });
+  const bound = model.withStructuredOutput(jsonSchema, { name, includeRaw: true, strict: true });
+  return {
+    async invoke(messages, options) {
+      const { raw, parsed } = (await bound.invoke(messages, options)) as {
+        raw: AIMessage;
+        parsed: unknown;
+      };
+      return { raw, parsed: schema.parse(parsed) };
+    },
+  };
 }

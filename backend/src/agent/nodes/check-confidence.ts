@@ -10,11 +10,10 @@
  * (NOT_SURE_TEXT), the outcome becomes `closest_passage` (relevant evidence: the citations
  * stay) or `handed_over` (a person is asked to step in), and the trace records why.
  */
-import type { AIMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { emitText } from '../events';
 import { type AgentDeps, callModel } from '../graph-deps';
-import { fallbackReasonOf } from '../models';
+import { fallbackReasonOf, structuredCall } from '../models';
 import { evidenceConfidence } from '../offline/offline-answerer';
 import { groundingMessages, NOT_SURE_TEXT } from '../prompts';
 import type { AgentStateUpdate, AgentStateValue, NodeRuntime, Reply } from '../state';
@@ -44,11 +43,7 @@ export function combineConfidence(evidence: number, judgment: Judgment): number 
 
 /** Builds the check_confidence node. */
 export function createCheckConfidenceNode(deps: AgentDeps) {
-  // Built once: binding a schema converts it to JSON Schema, work a turn need not repeat.
-  const judge = deps.model?.withStructuredOutput(GroundingSchema, {
-    name: 'grounding',
-    includeRaw: true,
-  });
+  const judge = deps.model ? structuredCall(deps.model, GroundingSchema, 'grounding') : null;
   return async function checkConfidence(
     state: AgentStateValue,
     runtime?: NodeRuntime,
@@ -77,7 +72,7 @@ export function createCheckConfidenceNode(deps: AgentDeps) {
                 toolResults: state.toolResults,
               }),
               { signal },
-            ) as Promise<{ raw: AIMessage; parsed: Judgment }>,
+            ),
           (r) => r.raw,
         );
         judgment = result.parsed;

@@ -5,10 +5,9 @@
  * rule-based reading still counts: an explicit request for a person, or a sensitive topic the
  * rules see, is never overruled by the model.
  */
-import type { AIMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { type AgentDeps, callModel } from '../graph-deps';
-import { fallbackReasonOf } from '../models';
+import { fallbackReasonOf, structuredCall } from '../models';
 import { classifyOffline, thresholdFor } from '../offline/offline-answerer';
 import { classifyMessages } from '../prompts';
 import {
@@ -44,15 +43,11 @@ export const ClassificationSchema = z.object({
   standalone_question: z.string(),
 });
 
-type Structured = { raw: AIMessage; parsed: z.infer<typeof ClassificationSchema> };
-
 /** Builds the classify node. */
 export function createClassifyNode(deps: AgentDeps) {
-  // Built once: binding a schema converts it to JSON Schema, work a turn need not repeat.
-  const structured = deps.model?.withStructuredOutput(ClassificationSchema, {
-    name: 'classification',
-    includeRaw: true,
-  });
+  const structured = deps.model
+    ? structuredCall(deps.model, ClassificationSchema, 'classification')
+    : null;
   return async function classify(
     state: AgentStateValue,
     runtime?: NodeRuntime,
@@ -88,10 +83,7 @@ export function createClassifyNode(deps: AgentDeps) {
         deps,
         state.tenantId,
         runtime?.signal,
-        (signal) =>
-          structured.invoke(classifyMessages(state.message, state.history), {
-            signal,
-          }) as Promise<Structured>,
+        (signal) => structured.invoke(classifyMessages(state.message, state.history), { signal }),
         (r) => r.raw,
       );
       const model = result.parsed;
