@@ -12,7 +12,7 @@ import {
 } from '../testing/fake-openai/index';
 import { createChatAgent } from './create-agent';
 import { createChatModel } from './models';
-import { SIGN_IN_TEXT } from './offline/replies';
+import { SENSITIVE_TEXT, SIGN_IN_TEXT } from './offline/replies';
 import {
   CUSTOMER,
   FEE_HIT,
@@ -123,7 +123,6 @@ describe('createChatAgent through ChatOpenAI and the fake OpenAI server', () => 
     fake.pace({ tokensPerSecond: 20 });
     const agent = agentWith();
     const arrivals: Array<{ type: string; at: number }> = [];
-    const started = Date.now();
     for await (const e of agent.respond({
       tenantId: 'demo',
       conversationId: 'c',
@@ -131,15 +130,19 @@ describe('createChatAgent through ChatOpenAI and the fake OpenAI server', () => 
       principal: VISITOR,
       message: 'How much is Instant Pay?',
     }))
-      arrivals.push({ type: e.type, at: Date.now() - started });
+      arrivals.push({ type: e.type, at: performance.now() });
     const tokens = arrivals.filter((a) => a.type === 'token');
-    // 11 words at 20/s take ~500 ms: the first must arrive long before the last.
-    expect((tokens.at(-1)?.at ?? 0) - (tokens[0]?.at ?? 0)).toBeGreaterThan(300);
+    const answer = fake.chatRequests.find((q) => !q.responseFormat && q.tools.length === 0);
+    // 11 words at 20/s take ~500 ms: the first token must reach us well before the last is sent
+    // (the fake runs in this process, so its clock is ours).
+    expect(answer?.finishedAt).toBeDefined();
+    expect((answer?.finishedAt ?? 0) - (tokens[0]?.at ?? Infinity)).toBeGreaterThan(150);
   });
 
   it('falls back to the offline answer on a provider 500', async () => {
     script({}, 'unused');
-    fake.failNext(500);
+    // Two: the classification and the answer draft sent alongside it, in whichever order.
+    fake.failNext(500, 2);
     const r = await run(agentWith(), { message: 'How much is the Instant Pay fee?' });
     expect(r.text).toContain('$2.99 per transfer');
     expect(r.trace).toMatchObject({
@@ -147,7 +150,8 @@ describe('createChatAgent through ChatOpenAI and the fake OpenAI server', () => 
       mode: 'offline',
       outcome: 'answered',
     });
-    // The failed request is not recorded by the fake; after it, the turn made no other call.
+    // Failed requests are not recorded by the fake; after them, the turn made no other call.
+    expect(r.text).not.toContain('unused');
     expect(fake.chatRequests).toEqual([]);
   });
 
@@ -251,5 +255,51 @@ describe('createChatAgent through ChatOpenAI and the fake OpenAI server', () => 
       'user',
     ]);
     expect(r.text).toContain('$2.99');
+  });
+});
+
+describe('answer drafts through ChatOpenAI: a first question is answered while it is classified', () => {
+  const isAnswer = (q: FakeChatRequest) => !q.responseFormat && q.tools.length === 0;
+  const classificationOf = (q: FakeChatRequest) => q.structured === 'classification';
+
+  it('sends the answer request before the classification has come back, and streams it once', async () => {
+    script({}, 'Instant Pay costs a flat $2.99 per transfer [1].');
+    fake.pace({ firstTokenMs: 150 });
+    const r = await run(agentWith(), { message: 'How much is Instant Pay?' });
+    expect(r.text).toBe('Instant Pay costs a flat $2.99 per transfer [1].');
+    const classify = fake.chatRequests.find(classificationOf);
+    const answers = fake.chatRequests.filter(isAnswer);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]?.receivedAt).toBeLessThan(classify?.finishedAt ?? 0);
+    // Classification, answer and grounding judgment, each metered once.
+    expect(r.trace.usage).toHaveLength(3);
+  });
+
+  it('drops the draft when the model reads the question as sensitive: none of it is shown', async () => {
+    script({ sensitive: true }, 'DRAFTED WORDS that must never be shown [1].');
+    fake.pace({ firstTokenMs: 100 });
+    const r = await run(agentWith(), { message: 'How much is Instant Pay?' });
+    expect(r.text).toBe(SENSITIVE_TEXT);
+    expect(r.text).not.toContain('DRAFTED');
+    // Only the classification was paid for: the draft was cut before its usage chunk.
+    expect(r.trace.usage).toHaveLength(1);
+  });
+
+  it('drafts nothing for a follow-up: its meaning waits for the rewrite', async () => {
+    script(
+      { standalone_question: 'How much does Instant Pay cost on weekends?' },
+      'Same $2.99 [1].',
+    );
+    fake.pace({ firstTokenMs: 100 });
+    await run(agentWith(), {
+      message: 'and on weekends?',
+      history: [
+        { role: 'user', text: 'How much is Instant Pay?' },
+        { role: 'assistant', text: 'A flat $2.99 per transfer.' },
+      ],
+    });
+    const classify = fake.chatRequests.find(classificationOf);
+    const answer = fake.chatRequests.find(isAnswer);
+    expect(answer?.receivedAt).toBeGreaterThanOrEqual(classify?.finishedAt ?? Infinity);
   });
 });

@@ -5,9 +5,11 @@
  * stream as the nodes write them (tokens as the model produces them); the final state gives the
  * one `done` with the confidence and the trace.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AccountLookup } from '../integrations/accounts/types';
 import type { KnowledgeSearch } from '../knowledge/types';
+import { createAnswerDrafts } from './answer-drafts';
 import type { AnswerCache } from './cost/answer-cache';
 import { createAgentGraph } from './graph';
 import { type AgentDeps, PASSTHROUGH_GATE } from './graph-deps';
@@ -51,6 +53,7 @@ export function createChatAgent(options: ChatAgentOptions): ChatAgent {
   const fingerprint = options.fingerprint ?? null;
   const deps: AgentDeps = {
     knowledge: model ? createPrefetchingSearch(options.knowledge) : options.knowledge,
+    drafts: model ? createAnswerDrafts() : null,
     accounts: options.accounts ?? null,
     model,
     modelName: model ? (options.config.chatModel ?? modelNameOf(model)) : null,
@@ -67,6 +70,7 @@ export function createChatAgent(options: ChatAgentOptions): ChatAgent {
       const stream = await graph.stream(
         {
           tenantId: input.tenantId,
+          turnId: randomUUID(),
           message: input.message,
           history: input.history,
           principal: input.principal,

@@ -5,7 +5,8 @@
 import type { AIMessage } from '@langchain/core/messages';
 import type { Logger } from 'pino';
 import type { AccountLookup } from '../integrations/accounts/types';
-import type { KnowledgeSearch, SearchQuery } from '../knowledge/types';
+import type { KnowledgeSearch, SearchHit, SearchQuery } from '../knowledge/types';
+import type { AnswerDrafts } from './answer-drafts';
 import type { AnswerCache } from './cost/answer-cache';
 import type { ModelGate } from './guard/model-gate';
 import { type ChatModel, usageOf } from './models';
@@ -14,7 +15,12 @@ import type { ModelUsage } from './types';
 /** The collaborators every node factory takes. */
 export interface AgentDeps {
   /** Searches; `prefetch` (search-prefetch.ts) lets classify start retrieve's search early. */
-  knowledge: KnowledgeSearch & { prefetch?: (query: SearchQuery) => void };
+  knowledge: KnowledgeSearch & {
+    prefetch?: (query: SearchQuery) => void;
+    peek?: (query: SearchQuery) => Promise<SearchHit[]> | undefined;
+  };
+  /** Answers drafted while classify waits (connected mode); null: none are drafted. */
+  drafts: AnswerDrafts | null;
   /** Null when no account system is wired: account questions then go to a person. */
   accounts: AccountLookup | null;
   /** Null is offline mode, the product's no-key default. */

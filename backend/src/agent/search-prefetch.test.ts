@@ -46,6 +46,16 @@ describe('createPrefetchingSearch', () => {
     ]);
   });
 
+  it('lets a prefetched result be read without taking it', async () => {
+    const { knowledge, calls } = countingKnowledge();
+    const search = createPrefetchingSearch(knowledge);
+    expect(search.peek(query('instant pay fee'))).toBeUndefined();
+    search.prefetch(query('instant pay fee'));
+    expect(await search.peek(query('instant pay fee'))).toEqual([FEE_HIT]);
+    expect(await search.search(query('instant pay fee'))).toEqual([FEE_HIT]);
+    expect(calls).toEqual(['instant pay fee']);
+  });
+
   it('searches again when the prefetch failed', async () => {
     const { knowledge, calls } = countingKnowledge(true);
     const search = createPrefetchingSearch(knowledge);

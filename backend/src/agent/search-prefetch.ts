@@ -10,6 +10,8 @@ import type { KnowledgeSearch, SearchHit, SearchQuery } from '../knowledge/types
 /** KnowledgeSearch plus `prefetch`, which starts a search for a later `search` to take. */
 export interface PrefetchingSearch extends KnowledgeSearch {
   prefetch(query: SearchQuery): void;
+  /** The prefetched search's result without taking it (undefined when none is pending). */
+  peek(query: SearchQuery): Promise<SearchHit[]> | undefined;
 }
 
 /** How long an unclaimed prefetch is kept (a turn whose classification failed never claims). */
@@ -30,6 +32,7 @@ export function createPrefetchingSearch(inner: KnowledgeSearch): PrefetchingSear
       hits.catch(() => pending.delete(keyOf(query)));
       pending.set(keyOf(query), { hits, at: now });
     },
+    peek: (query) => pending.get(keyOf(query))?.hits,
     search(query) {
       const key = keyOf(query);
       const entry = pending.get(key);

@@ -53,6 +53,8 @@ const usageList = z.array(z.custom<ModelUsage>());
 /** The graph's state: input fields first, then what the nodes fill in. */
 export const AgentState = new StateSchema({
   tenantId: z.string(),
+  /** This run's id: what its answer draft is filed under (answer-drafts.ts). */
+  turnId: z.string().default(''),
   message: z.string(),
   history: z.custom<History>().default(() => []),
   principal: z.custom<Principal>(),

@@ -6,6 +6,7 @@
  * rules see, is never overruled by the model.
  */
 import { z } from 'zod';
+import type { SearchQuery } from '../../knowledge/types';
 import { type AgentDeps, callModel } from '../graph-deps';
 import { fallbackReasonOf, structuredCall } from '../models';
 import { classifyOffline, thresholdFor } from '../offline/offline-answerer';
@@ -17,6 +18,7 @@ import {
   settingsOf,
   type TurnClassification,
 } from '../state';
+import { draftPlan } from './generate';
 import { searchTextOf } from './retrieve';
 
 /** The classification the model returns. */
@@ -43,6 +45,27 @@ export const ClassificationSchema = z.object({
   standalone_question: z.string(),
 });
 
+/**
+ * Drafts the answer to a first question from the prefetched passages, unless the tenant's
+ * answer cache already holds it. Runs beside the classification call; generate takes it or
+ * the record node cancels it.
+ */
+function startDraft(
+  deps: AgentDeps,
+  state: AgentStateValue,
+  query: SearchQuery,
+  runSignal: AbortSignal | undefined,
+): void {
+  deps.drafts?.start(state.turnId, async () => {
+    const hits = await (deps.knowledge.peek?.(query) ?? deps.knowledge.search(query));
+    const cached =
+      deps.cache &&
+      (await deps.cache.get(state.tenantId, state.message, await deps.fingerprint(state.tenantId)));
+    return cached ? null : draftPlan(deps, state, hits);
+  });
+  runSignal?.addEventListener('abort', () => deps.drafts?.cancel(state.turnId), { once: true });
+}
+
 /** Builds the classify node. */
 export function createClassifyNode(deps: AgentDeps) {
   const structured = deps.model
@@ -68,14 +91,17 @@ export function createClassifyNode(deps: AgentDeps) {
       return decide(offline);
     // Start retrieve's search now, so it runs while the model classifies (search-prefetch.ts),
     // when the rules expect a plain first question: not for what goes straight to a person.
+    // Its answer is drafted from those passages too (answer-drafts.ts), in case the model agrees.
     const plainQuestion = rules.intent === 'question' && !rules.sensitive;
     if (deps.knowledge.prefetch && plainQuestion && !state.history.some((m) => m.role === 'user')) {
       const stats = await deps.knowledge.corpusStats(state.tenantId);
-      deps.knowledge.prefetch({
+      const query = {
         tenantId: state.tenantId,
         text: searchTextOf(state, stats),
         limit: settings.searchLimit,
-      });
+      };
+      deps.knowledge.prefetch(query);
+      if (deps.drafts && state.turnId) startDraft(deps, state, query, runtime?.signal);
     }
 
     try {
@@ -87,6 +113,8 @@ export function createClassifyNode(deps: AgentDeps) {
         (r) => r.raw,
       );
       const model = result.parsed;
+      if (model.intent !== 'question' || model.sensitive || rules.sensitive)
+        deps.drafts?.cancel(state.turnId);
       const standalone = model.standalone_question.trim();
       return {
         ...decide({
@@ -98,6 +126,7 @@ export function createClassifyNode(deps: AgentDeps) {
         usage,
       };
     } catch (error) {
+      deps.drafts?.cancel(state.turnId);
       deps.logger.warn({ err_name: (error as Error).name, node: 'classify' }, 'model call failed');
       return { ...decide(offline), mode: 'offline', fallback: fallbackReasonOf(error) };
     }

@@ -1,4 +1,6 @@
+import { AIMessageChunk } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
+import { createAnswerDrafts, passagesKey } from '../answer-drafts';
 import { HANDOVER_TEXT } from '../offline/replies';
 import type { TurnClassification } from '../state';
 import {
@@ -84,5 +86,49 @@ describe('generate', () => {
     expect(text().startsWith('A transfer \n\n')).toBe(true);
     expect(out.reply?.text).toBe(text());
     expect(out).toMatchObject({ mode: 'offline', fallback: 'provider_error' });
+  });
+
+  it('connected: relays the draft written from the same passages instead of asking again', async () => {
+    const model = new ScriptedChatModel(() => 'written anew');
+    const drafts = createAnswerDrafts();
+    drafts.start('turn-1', async () => ({
+      passages: passagesKey([FEE_HIT]),
+      write: async (_signal, push) => {
+        push(new AIMessageChunk({ content: 'Drafted: $2.99 [1].' }));
+        return { usage: [] };
+      },
+    }));
+    const { runtime, text } = collectingRuntime();
+    const out = await createGenerateNode(depsOf({ model, drafts }))(
+      stateOf({ mode: 'connected', classification: question, hits: [FEE_HIT] }),
+      runtime,
+    );
+    expect(text()).toBe('Drafted: $2.99 [1].');
+    expect(out.reply?.citations[0]?.document_id).toBe('doc-instant');
+    expect(model.calls).toHaveLength(0);
+  });
+
+  it('connected: cancels a draft written from other passages and writes anew', async () => {
+    const model = new ScriptedChatModel(() => 'Written anew [1].');
+    const drafts = createAnswerDrafts();
+    let aborted = false;
+    drafts.start('turn-1', async () => ({
+      passages: 'some-other-chunk',
+      write: (signal, push) =>
+        new Promise((_resolve, reject) => {
+          push(new AIMessageChunk({ content: 'stale draft' }));
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(signal.reason);
+          });
+        }),
+    }));
+    const { runtime, text } = collectingRuntime();
+    await createGenerateNode(depsOf({ model, drafts }))(
+      stateOf({ mode: 'connected', classification: question, hits: [FEE_HIT] }),
+      runtime,
+    );
+    expect(text()).toBe('Written anew [1].');
+    expect(aborted).toBe(true);
   });
 });

@@ -3,9 +3,13 @@
  * model's tokens (ChatOpenAI `.stream()`) into the graph's custom stream the moment they arrive;
  * offline mode answers from the passages (answerOffline) or the account facts (describeAccount)
  * and sends the text word by word. A failed model call answers offline for the rest of the turn.
+ * A first question's answer may already be written: classify drafts it (answer-drafts.ts), and
+ * generate relays the draft when it stands on the same passages, else writes anew.
  */
-import type { AIMessageChunk } from '@langchain/core/messages';
+import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { describeAccount } from '../../integrations/accounts/describe-account';
+import type { SearchHit } from '../../knowledge/types';
+import { type DraftPlan, type DraftResult, passagesKey } from '../answer-drafts';
 import { emit, emitText } from '../events';
 import { type AgentDeps, callModel } from '../graph-deps';
 import { fallbackReasonOf, textOf } from '../models';
@@ -42,6 +46,58 @@ async function offlineReply(deps: AgentDeps, state: AgentStateValue): Promise<Re
   return { ...answer, streamed: false, source: 'offline' };
 }
 
+/**
+ * Streams the model's answer to `messages` through the gate, each chunk to `onChunk`; settles
+ * with the call's metered usage.
+ */
+async function streamAnswer(
+  deps: AgentDeps,
+  model: NonNullable<AgentDeps['model']>,
+  tenantId: string,
+  signal: AbortSignal | undefined,
+  messages: BaseMessage[],
+  onChunk: (chunk: AIMessageChunk) => void,
+): Promise<DraftResult> {
+  const { usage } = await callModel(
+    deps,
+    tenantId,
+    signal,
+    async (callSignal) => {
+      let full: AIMessageChunk | undefined;
+      for await (const chunk of await model.stream(messages, { signal: callSignal })) {
+        onChunk(chunk);
+        full = full ? full.concat(chunk) : chunk;
+      }
+      return full;
+    },
+    (full) => full,
+  );
+  return { usage };
+}
+
+/**
+ * The draft of a first question's answer, written as generate would write it once retrieve
+ * found `hits` (the search classify prefetched). None without passages to ground on.
+ */
+export function draftPlan(
+  deps: AgentDeps,
+  state: Pick<AgentStateValue, 'tenantId' | 'message' | 'history'>,
+  hits: SearchHit[],
+): DraftPlan | null {
+  const model = deps.model;
+  if (!model || hits.length === 0) return null;
+  const messages = answerMessages({
+    question: state.message,
+    history: state.history,
+    hits,
+    toolResults: [],
+  });
+  return {
+    passages: passagesKey(hits),
+    write: (signal, push) => streamAnswer(deps, model, state.tenantId, signal, messages, push),
+  };
+}
+
 /** Builds the generate node. */
 export function createGenerateNode(deps: AgentDeps) {
   return async function generate(
@@ -51,8 +107,10 @@ export function createGenerateNode(deps: AgentDeps) {
     const writer = runtime?.writer;
     const model = deps.model;
     const hasEvidence = state.hits.length > 0 || state.toolResults.length > 0;
+    const draft = deps.drafts?.claim(state.turnId);
     // With nothing to ground on there is nothing for a model to say: hand over without a call.
     if (!model || state.mode === 'offline' || !hasEvidence) {
+      draft?.cancel();
       const reply = await offlineReply(deps, state);
       emitText(writer, reply.text);
       return { reply: { ...reply, streamed: true } };
@@ -65,25 +123,26 @@ export function createGenerateNode(deps: AgentDeps) {
       hits: state.hits,
       toolResults: state.toolResults,
     });
+    const onChunk = (chunk: AIMessageChunk) => {
+      const piece = textOf(chunk);
+      if (!piece) return;
+      text += piece;
+      emit(writer, { type: 'token', text: piece });
+    };
     try {
-      const { usage } = await callModel(
-        deps,
-        state.tenantId,
-        runtime?.signal,
-        async (signal) => {
-          let full: AIMessageChunk | undefined;
-          for await (const chunk of await model.stream(messages, { signal })) {
-            const piece = textOf(chunk);
-            if (piece) {
-              text += piece;
-              emit(writer, { type: 'token', text: piece });
-            }
-            full = full ? full.concat(chunk) : chunk;
-          }
-          return full;
-        },
-        (full) => full,
-      );
+      // The draft stands on the same passages when retrieve took the search it was written
+      // from and the thread had nothing to add (a first question): relay it, else write anew.
+      const drafted =
+        draft &&
+        state.toolResults.length === 0 &&
+        (await draft.passages) === passagesKey(state.hits)
+          ? draft
+          : null;
+      if (!drafted) draft?.cancel();
+      else runtime?.signal?.addEventListener('abort', () => drafted.cancel(), { once: true });
+      const { usage } = drafted
+        ? await drafted.relay(onChunk)
+        : await streamAnswer(deps, model, state.tenantId, runtime?.signal, messages, onChunk);
       const cited = citedIds(text).flatMap((id) => state.hits[id - 1] ?? []);
       const reply: Reply = {
         text,

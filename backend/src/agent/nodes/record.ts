@@ -37,6 +37,8 @@ export function traceOf(state: AgentStateValue, modelName: string | null): Answe
 /** Builds the record node. */
 export function createRecordNode(deps: AgentDeps) {
   return async function record(state: AgentStateValue): Promise<AgentStateUpdate> {
+    // A draft nobody took (the turn went elsewhere): stop writing it.
+    deps.drafts?.cancel(state.turnId);
     const trace = traceOf(state, deps.modelName);
     deps.logger.debug(
       { mode: trace.mode, intent: trace.intent, outcome: trace.outcome, fallback: trace.fallback },

@@ -110,6 +110,7 @@ export const CUSTOMER: Principal = {
 export function stateOf(over: Partial<AgentStateValue> = {}): AgentStateValue {
   return {
     tenantId: 'demo',
+    turnId: 'turn-1',
     message: 'How much is the Instant Pay fee?',
     history: [],
     principal: VISITOR,
@@ -135,6 +136,7 @@ export function stateOf(over: Partial<AgentStateValue> = {}): AgentStateValue {
 export function depsOf(over: Partial<AgentDeps> = {}): AgentDeps {
   return {
     knowledge: fixedKnowledge([FEE_HIT]),
+    drafts: null,
     accounts: null,
     model: null,
     modelName: null,
