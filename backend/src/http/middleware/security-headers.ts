@@ -23,6 +23,12 @@ export const PAGE_CSP = [
 /** Everything else (JSON, SSE, the widget's JS and CSS): nothing may run if opened as a page. */
 export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
+/**
+ * A help-centre PDF opened from a citation: the browser's own viewer must be allowed to show
+ * it (a sandboxed document gets no PDF viewer), and still nothing else loads and nobody frames it.
+ */
+export const PDF_CSP = "default-src 'none'; object-src 'self'; frame-ancestors 'none'";
+
 export interface SecurityHeadersOptions {
   /** Proxies in front (config.trustProxy): HSTS only when the first one was reached over TLS. */
   trustProxy: number;
@@ -46,12 +52,18 @@ export function securityHeaders(options: SecurityHeadersOptions): MiddlewareHand
       headers = c.res.headers;
       headers.set('X-Content-Type-Options', 'nosniff');
     }
-    const html = /^text\/html\b/i.test(headers.get('content-type') ?? '');
-    headers.set('Content-Security-Policy', html ? PAGE_CSP : RESOURCE_CSP);
+    const type = headers.get('content-type') ?? '';
+    const html = /^text\/html\b/i.test(type);
+    const pdf = /^application\/pdf\b/i.test(type);
+    headers.set('Content-Security-Policy', html ? PAGE_CSP : pdf ? PDF_CSP : RESOURCE_CSP);
     headers.set('X-Frame-Options', 'DENY');
     headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // A page of ours hosts the widget, whose voice notes need this page's microphone.
+    headers.set(
+      'Permissions-Policy',
+      `camera=(), microphone=${html ? '(self)' : '()'}, geolocation=(), payment=()`,
+    );
     headers.set('X-DNS-Prefetch-Control', 'off');
     if (arrivedOverTls(c, options.trustProxy)) {
       headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
