@@ -1,9 +1,10 @@
 /**
- * `pnpm eval`: answer quality over the demo help centre and over the unfamiliar one
- * (bench/eval-kb, never tuned on, split into `tune` and `holdout`), offline always and
- * connected too when OPENAI_API_KEY or OPENAI_BASE_URL is set. Prints numbers; asserts nothing.
+ * `pnpm eval`: answer quality over the demo help centre, the unfamiliar one (bench/eval-kb,
+ * split into `tune` and `holdout`) and a third tuning set (bench/eval-kb-fresh, all `tune`:
+ * a change should help it and the unfamiliar tune split alike), offline always and connected
+ * too when OPENAI_API_KEY or OPENAI_BASE_URL is set. Prints numbers; asserts nothing.
  *
- *   pnpm eval [--set demo|unfamiliar] [--split tune|holdout] [--threshold 0.3,0.35,0.4]
+ *   pnpm eval [--set demo|unfamiliar|fresh] [--split tune|holdout] [--threshold 0.3,0.35,0.4]
  *             [--as customer] [--json] [-v]
  *
  * WAGECHAT_CONFIDENCE_THRESHOLD and WAGECHAT_TOPIC_THRESHOLDS are read as the server reads them.
@@ -27,6 +28,7 @@ import {
 import { type EvalSet, type OpenedEvalSet, openEvalSet } from './eval/run-set';
 import { summarise } from './eval/summary';
 import { renderEvalKnowledgeBase } from './eval-kb/render';
+import { renderFreshKnowledgeBase } from './eval-kb-fresh/render';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,8 +40,9 @@ const { values: args } = parseArgs({
     verbose: { type: 'boolean', short: 'v', default: false },
   },
 });
-if (args.set && !['demo', 'unfamiliar'].includes(args.set))
-  throw new Error('--set demo|unfamiliar');
+const SETS = ['demo', 'unfamiliar', 'fresh'];
+if (args.set && !SETS.includes(args.set)) throw new Error(`--set ${SETS.join('|')}`);
+const wants = (name: string) => !args.set || args.set === name;
 if (args.split && !['tune', 'holdout'].includes(args.split))
   throw new Error('--split tune|holdout');
 if (!['visitor', 'customer'].includes(args.as)) throw new Error('--as visitor|customer');
@@ -77,7 +80,7 @@ const work = await mkdtemp(join(tmpdir(), 'wagechat-eval-'));
 const log = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
 try {
   const sets: EvalSet[] = [];
-  if (args.set !== 'unfamiliar') {
+  if (wants('demo')) {
     const rendered = await renderKnowledgeBase(join(work, 'demo'), { force: true });
     const questions = demoQuestions(
       await read('demo/kb/eval/retrieval.json'),
@@ -89,11 +92,20 @@ try {
       questions: bySplit(questions),
     });
   }
-  if (args.set !== 'demo') {
+  if (wants('unfamiliar')) {
     const rendered = await renderEvalKnowledgeBase(join(work, 'unfamiliar'));
     const questions = loadEvalQuestions(join(REPO_ROOT, 'bench/eval-kb/questions.json'));
     sets.push({
       name: 'unfamiliar',
+      pdfPaths: rendered.map((r) => r.pdfPath),
+      questions: bySplit(questions),
+    });
+  }
+  if (wants('fresh')) {
+    const rendered = await renderFreshKnowledgeBase(join(work, 'fresh'));
+    const questions = loadEvalQuestions(join(REPO_ROOT, 'bench/eval-kb-fresh/questions.json'));
+    sets.push({
+      name: 'fresh',
       pdfPaths: rendered.map((r) => r.pdfPath),
       questions: bySplit(questions),
     });
@@ -120,7 +132,7 @@ try {
         const columns: Array<SummaryColumn & { graded: GradedQuestion[] }> = [];
         for (const { set, run } of opened) {
           const graded = await run.ask(threshold);
-          for (const split of set.name === 'demo' ? [null] : (['tune', 'holdout'] as const)) {
+          for (const split of set.name === 'unfamiliar' ? (['tune', 'holdout'] as const) : [null]) {
             const part = split ? graded.filter((g) => g.question.split === split) : graded;
             const label = split ? `${set.name} ${split}` : set.name;
             if (part.length > 0) columns.push({ label, summary: summarise(part), graded: part });

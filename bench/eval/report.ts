@@ -106,6 +106,8 @@ export function jsonColumn(label: string, summary: EvalSummary, graded: readonly
       escalated: g.reply.escalated,
       mode: g.reply.mode,
       citedDocuments: g.reply.citedDocuments,
+      // The whole reply, so a run can be read back without -v's truncated lines.
+      text: g.reply.text,
       missingFacts: g.missingFacts,
       citesDocument: g.citesDocument,
       forbiddenFound: g.forbiddenFound,

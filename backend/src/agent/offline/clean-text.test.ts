@@ -18,6 +18,26 @@ describe('stripDebris', () => {
     );
   });
 
+  it('removes running headers and footers that carry a page counter', () => {
+    expect(stripDebris("Hurt at Work: Workers' Compensation - 1/1\nGet medical care.")).toBe(
+      'Get medical care.',
+    );
+    expect(stripDebris('3 | Tip pools | help.example/tips\nTips are shared.')).toBe(
+      'Tips are shared.',
+    );
+    expect(stripDebris('Updated May 2026 · 2\nrev. 2026-03 | 4\nThe fee is $2.')).toBe(
+      'The fee is $2.',
+    );
+  });
+
+  it('keeps sentences and list items that end in a number', () => {
+    expect(stripDebris('The waiting week is 1 of 2.\nDeposits arrive by day 2 - 3.')).toBe(
+      'The waiting week is 1 of 2.\nDeposits arrive by day 2 - 3.',
+    );
+    const wrapped = 'The rate for hours over: 40\nis time and a half. It rises in step - 2\ncents.';
+    expect(stripDebris(wrapped)).toBe(wrapped);
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'Transfers cost $2.99 [see fees below].\n\nA code expires after 10 minutes.';
     expect(stripDebris(text)).toBe(text);

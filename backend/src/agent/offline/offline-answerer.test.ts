@@ -62,6 +62,22 @@ describe('answerOffline: three outcomes', () => {
   });
 });
 
+describe('answerOffline: picking the sentence', () => {
+  it('lets the words typed, not the terms slang expansion added, pick the sentence', () => {
+    const message = 'got let go, can the state pay me while i look for work';
+    const searchText = offlineSearchText(message, [], stats);
+    expect(searchText).toContain('final paycheck');
+    const passage = {
+      ...hit,
+      section: 'Unemployment',
+      text: 'Your final paycheck and severance can delay state benefits.\n\nBeing laid off because there was not enough work usually qualifies you while you look for work.',
+    };
+    const answer = answerOffline({ message, searchText, hits: [passage], stats, threshold: 0.4 });
+    expect(answer.text).toContain('not enough work');
+    expect(answer.text).not.toContain('severance');
+  });
+});
+
 describe('offlineSearchText', () => {
   it('spells out slang, corrects typos and joins a follow-up to the question before', () => {
     expect(offlineSearchText('how long for a replacment card', [], stats)).toBe(

@@ -3,7 +3,7 @@
  * search for, and answer from the passages found, quoting the help centre's own words.
  * The graph's nodes call these in offline mode and when a model call fails.
  */
-import { expandSlang } from '../../knowledge/text/slang';
+import { expandSlang, slangAdditions } from '../../knowledge/text/slang';
 import { contentTerms, rarityWeight } from '../../knowledge/text/terms';
 import type { CorpusStats, SearchHit } from '../../knowledge/types';
 import type { Citation, EscalationReason, Intent } from '../types';
@@ -84,6 +84,23 @@ export function evidenceConfidence(message: string, hits: SearchHit[], stats: Co
   return confidenceFrom(measureEvidence(terms, hits, rarityWeight(stats)));
 }
 
+/**
+ * Term weights for choosing the sentence to quote: rarity, with the payroll words slang
+ * expansion added ("let go" -> "final paycheck") at a third. They find the article; inside it,
+ * the words the person typed decide which sentence answers them (otherwise "got let go, can
+ * the state pay me" quotes the sentence about final paychecks).
+ */
+function typedFirst(message: string, stats: CorpusStats): (term: string) => number {
+  const rarity = rarityWeight(stats);
+  const typed = new Set(spellcheck(contentTerms(message), stats));
+  const onlyAdded = new Set(
+    slangAdditions(message)
+      .flatMap(contentTerms)
+      .filter((term) => !typed.has(term)),
+  );
+  return (term) => rarity(term) * (onlyAdded.has(term) ? 1 / 3 : 1);
+}
+
 function handOver(escalation: EscalationReason, confidence: number): OfflineAnswer {
   return {
     outcome: 'handed_over',
@@ -122,7 +139,7 @@ export function answerOffline(args: {
     queryTerms: spellcheck(contentTerms(searchText), stats),
     hits,
     type,
-    weight: rarityWeight(stats),
+    weight: typedFirst(message, stats),
     precise: preciseFact(message),
   });
   const citations = answer.used.map((hit) => toCitation(hit, answer.text));

@@ -24,6 +24,7 @@ describe('carriesFact', () => {
     expect(carriesFact('when', 'Open the app.')).toBe(false);
     expect(carriesFact('yes_no', 'No. Once confirmed it cannot be cancelled.')).toBe(true);
     expect(carriesFact('how_to', 'Open the transaction and tap Dispute.')).toBe(true);
+    expect(carriesFact('amount', 'It pays two-thirds of your average weekly wage.')).toBe(true);
   });
 });
 
@@ -38,6 +39,13 @@ describe('preciseFact', () => {
     const price = preciseFact('how much do they charge to replace a card');
     expect(price?.test('The first replacement is free, then $5.00.')).toBe(true);
     expect(price?.test('Replacements take 7 days.')).toBe(false);
+    const share = preciseFact('how much of my wage do i get while im off');
+    expect(share?.test('Benefits replace two-thirds of your average weekly wage.')).toBe(true);
+    expect(share?.test('Benefits start after a waiting week.')).toBe(false);
+    const rule = preciseFact('does the company have to give me the day off');
+    expect(rule?.test('No law requires a private employer to give the day off.')).toBe(true);
+    expect(rule?.test('Your employer may not punish you for it.')).toBe(false);
+    expect(preciseFact('my card expires soon, do i have to do anything')).toBeNull();
     expect(preciseFact('what does box 12 mean')).toBeNull();
   });
 });

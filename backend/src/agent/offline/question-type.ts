@@ -35,6 +35,9 @@ export function questionType(message: string): QuestionType {
   return 'yes_no';
 }
 
+/** Shares written out: "two-thirds of your wage", "half your pay". */
+const SHARE =
+  /\b(?:half|one-half|(?:one|two)[- ]thirds?|a third|(?:a|one|three)[- ]quarters?|twice|double)\b/i;
 const MONEY =
   /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?|dollars?)|\b(?:free|no (?:fee|charge|cost)|fee|costs?)\b/i;
 const TIME =
@@ -48,7 +51,7 @@ const STEP =
 export function carriesFact(type: QuestionType, sentence: string): boolean {
   switch (type) {
     case 'amount':
-      return MONEY.test(sentence) || /\b\d+(?:\.\d+)?\b/.test(sentence);
+      return MONEY.test(sentence) || SHARE.test(sentence) || /\b\d+(?:\.\d+)?\b/.test(sentence);
     case 'when':
       return TIME.test(sentence);
     case 'yes_no':
@@ -64,12 +67,16 @@ const DURATION =
   /\b(?:\d+|one|two|three|four|five|six|seven|ten|thirty|sixty|ninety)(?:\s*(?:to|-|or)\s*\d+)?\s*(?:business\s+|calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 const CLOCK_OR_DATE =
   /\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december) \d{1,2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
-const PRICE = /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?)|\bfree\b|\bno (?:fee|charge|cost)\b/i;
+const PRICE =
+  /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?)|\bfree\b|\bno (?:fee|charge|cost)\b|\b(?:half|(?:one|two)[- ]thirds?|a third|(?:a|three)[- ]quarters?) (?:of|your)\b/i;
+/** What a rule says is required: "does my job have to pay me" wants "does not require". */
+const OBLIGATION =
+  /\b(?:requires?|required|must|has to|have to|obligat\w*|no (?:federal |state )?law|(?:is|are) not entitled)\b/i;
 
 /**
  * The precise form of the fact a question names, or null: "how long" and "how soon" want a
  * duration, "what time" and "what day" a clock time, date or weekday, "how much" and "fee" a
- * price. carriesFact accepts any time word for a "when" question; this is what the answer
+ * price, "have to" and "required" what a rule requires. carriesFact accepts any time word for a "when" question; this is what the answer
  * should prefer when the passage has both ("by the next payday" vs "for 90 days").
  */
 export function preciseFact(message: string): RegExp | null {
@@ -82,5 +89,10 @@ export function preciseFact(message: string): RegExp | null {
     return DURATION;
   if (/\b(?:what time|what day|which day|what date|by when)\b/.test(text)) return CLOCK_OR_DATE;
   if (/\b(?:how much|fees?|costs?|charge|price|rate)\b/.test(text)) return PRICE;
+  // Not "do i have to do anything": that asks what to do, not what a rule requires.
+  if (
+    /\b(?:have to|has to|gotta|got to|required?|must|obligated|supposed to)\b(?! do\b)/.test(text)
+  )
+    return OBLIGATION;
   return null;
 }

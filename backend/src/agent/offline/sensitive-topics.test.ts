@@ -91,6 +91,52 @@ describe('sensitive topics: legal threats', () => {
   ])('%s', (message) => expect(sensitive(message)).toBe(true));
 });
 
+describe('sensitive topics: intent to have it looked at, money held, support that failed', () => {
+  it.each([
+    'i need somebody to look into my last deposit',
+    'i want the garnishment fee reversed',
+    'i dont agree with the hours on my stub',
+    'they are holding my paycheck for no reason',
+    'my tips got put on hold',
+    'the supervisor is skimming from the tip jar',
+    'emailed 3 times and no one has answered me',
+    'my profile was changed and i didnt do it',
+    'a withdrawal showed up at 2am on my card that i didnt make',
+  ])('%s', (message) => expect(sensitive(message)).toBe(true));
+});
+
+describe('sensitive topics: the caller stating a problem with their own money', () => {
+  it.each([
+    'my manager hasnt put my tips in for 3 weeks',
+    'i think my employer is keeping part of the tip pool',
+    'the card company took $40 out and wont say why',
+    'where did my last two checks go, nothing came',
+    'payroll forgot to pay my overtime again',
+    'im owed 2 weeks of wages and they keep ignoring me',
+    'someone logged in from another state and moved my money',
+    'my account says suspended and i need my paycheck',
+    'my pay stub says i got paid but my bank shows nothing',
+    'you guys charged me a fee i never agreed to',
+    'they docked my pay for a broken plate, can you get it back',
+    'i was charged for instant pay but the money never came',
+    'the tips on my stub dont match what the app said i earned',
+    'my boss takes a cut of everyones tips',
+    'i want someone to check why my pay was lower this week',
+    'the last 3 shifts arent on my paycheck',
+    'somebody in another city is using my card',
+    'a guy called saying he was from payroll and i gave him my account number',
+    'my ex knows my pin and has been taking money',
+    'if you dont fix this im going to the news',
+    'ill be filing a wage claim with the state',
+    'i want my account deleted and all my data removed',
+    'the app says my identity couldnt be verified and wont let me cash out',
+    'they put my tips on someone elses card',
+    'i want to challenge the amount they garnished',
+    'this charge is bogus and i want it removed',
+    'i got paid twice and now you took both back',
+  ])('%s', (message) => expect(sensitive(message)).toBe(true));
+});
+
 describe('sensitive topics: how-to and policy questions stay questions', () => {
   it.each([
     'how much of my paycheck can be garnished',
@@ -118,5 +164,20 @@ describe('sensitive topics: how-to and policy questions stay questions', () => {
     'is my employer allowed to pay me on a paycard without asking',
     'i never filled out a w4 what happens',
     'i never signed up for a paycard do i have to use it',
+    'can a direct deposit be reversed',
+    'how long is a new deposit held',
+    'what happens to my 401k when i leave',
+    'do i have to pay out of pocket for the doctor',
+    'i disagree with my manager about the schedule',
+    'how do i look up my pay stubs',
+    'an email says my paycheck is on hold, is it real',
+    'where do i send a formal complaint',
+    'my balance shows $0 after my shift, why',
+    'can my boss take a cut of the tips',
+    'what happens if my direct deposit bounces',
+    'when will my final check come if i quit',
+    'how do i avoid sending money to the wrong account',
+    'can i delete a transaction from my history',
+    'what does the news about the new overtime rule mean for me',
   ])('%s', (message) => expect(sensitive(message)).toBe(false));
 });

@@ -39,36 +39,73 @@ const RULES: RegExp[] = [
   /\bwrong amount\b|\b(?:says|shows|showing|said|marked) (?:it was |as )?paid\b.{0,40}\b(?:nothing|not there|no money|not|never)\b/,
   /\bmy (?:\w+ ){0,2}(?:deposit|payment|transfer|payout|paycheck|check) (?:was |got |has been |is |keeps )?(?:bounced|returned|reversed|rejected)\b|\b(?:money|funds|balance|it) (?:is |was |has )?(?:gone|missing|disappeared|vanished)\b/,
   /\b(?:left|came out of|taken out of|deducted from|debited from|withdrawn from) my (?:\w+ )?account\b.{0,40}\b(?:never|not|did not)\b/,
+  // The caller stating a problem with their own money in their own words, rather than asking
+  // how something works: "they docked my pay", "the last 3 shifts are not on my paycheck",
+  // "i am owed 2 weeks", "nothing came". Statements, so "can my boss take a cut" stays a question.
+  /\b(?:is not|are not|was not|were not|never|not) (?:on|in|included in|showing (?:up )?on) my (?:\w+ )?(?:paycheck|check|stub|pay stub|pay|deposit)\b/,
+  /\b(?:tips?|pay|paycheck|stub|hours|amount|deposit|balance|total)\b.{0,40}\b(?:do not|does not|did not) (?:match|add up)\b/,
+  new RegExp(
+    `\\bwhere (?:did|do|does|have|has) (?:all )?my (?:\\w+ ){0,3}${PAY}s? (?:go|gone)\\b|\\bnothing (?:came|arrived|showed|hit|posted|was deposited)\\b|\\b(?:paid|sent|deposited)\\b.{0,40}\\b(?:shows|showing|says|has) (?:nothing|zero|\\$0)\\b`,
+  ),
+  /\b(?:forgot|failed|neglected) (?:to )?(?:pay|include|add|put in|enter|submit)\b.{0,20}\b(?:my|me|us|our)\b|\b(?:forgot|left out|left off) my\b/,
+  /\b(?:has not|have not|did not|never|refuses to|will not) (?:put|entered|enter|approved|approve|submitted|submit|added|add|processed|process) (?:in )?my\b/,
+  /\b(?:i am|we are|still|am) owed\b|\bowes? (?:me|us)\b/,
+  /\b(?:keep|keeps|kept|been|is|are) (?:ignoring|ghosting|dodging) (?:me|us|my)\b|\b(?:will not|would not|refuses? to|refused to) (?:say|tell|explain|answer)(?: me| us)? (?:why|what)\b/,
+  /\bdock(?:ed|ing|s)? (?:my|me|us|our)\b|\b(?:took|taken|pulled|withdrew|deducted) (?:\$\d[\d,.]*|\d+ dollars)\b/,
+  /\b(?:charged?|fees?|billed|deducted|took)\b.{0,30}\b(?:never|did not) (?:agree|agreed|consent|consented|authorize|ask|asked)\b/,
+  /\b(?:is|are|keeps?|been) (?:keeping|taking|skimming|pocketing) (?:\w+ ){0,3}(?:tips?|tip pool|pay|wages)\b|\bmy (?:boss|manager|employer|supervisor) (?:takes|took|keeps|kept) (?:a cut|part|some|half)\b/,
+  new RegExp(
+    `\\b(?:money|funds|${PAY}) (?:never (?:came|arrived|showed|landed|posted|went through)|(?:did not|has not|have not) (?:come|arrive|arrived|show|showed|land|post|go through|gone through))\\b|\\b(?:check|find out|see) why my\\b`,
+  ),
   // Disputes and chargebacks the caller wants to start; refunds (not tax refunds); double charges.
   /\b(?:to|i|we|can i|how (?:do|can|should) i|wanna|want to|need to|going to|file|open|start|make) (?:a |an )?dispute\b|\bdispute (?:this|that|a|the|my|it|these|those|an)\b|\bdisputing\b|\bcharge ?backs?\b/,
   /(?<!\b(?:tax|irs|state|federal) )\brefund\b/,
   /\b(?:charged|billed|took|taken|charging|charges?|fees?)\b.{0,25}\b(?:twice|2x|two times|2 times|three times|\d+ times|double)\b|\bdouble (?:charged|billed)\b|\bover ?charg\w*\b/,
   /\b(?:two|2|duplicate|double) (?:charges|fees|transactions|payments|withdrawals)\b.{0,30}\bsame\b|\bduplicate (?:charge|transaction|payment|fee)s?\b/,
-  /\b(?:contest|challenge|appeal|object to|reverse|do not agree with) (?:this|that|the|a|my|these) (?:\w+ )?(?:charges?|fees?|transactions?|garnishment|deductions?)\b/,
+  /\b(?:contest|challenge|appeal|object to|reverse|do not agree with) (?:this|that|the|a|my|these) (?:\w+ )?(?:charges?|fees?|transactions?|garnishment|deductions?|amounts?)\b/,
+  /\b(?:charge|fee|deduction|transaction|withdrawal)s? (?:is|are|was|were|looks?) (?:bogus|fake|wrong|incorrect|a mistake|an error|not right|not mine)\b|\bwant (?:it|this|that|them|the \w+) (?:removed|taken off|reversed|refunded)\b|\btook (?:it|them|both|everything|all of it|my \w+) back\b/,
+  // Wanting something about their money undone or examined, or disagreeing with an amount.
+  /\b(?:want|need|demand|asking for|get|have) (?:\w+ ){0,3}(?:investigated|looked into|reversed|undone|refunded|put back)\b|\b(?:investigate|look into) (?:this|it|my|what happened)\b/,
+  /\b(?:disagree|do not agree|not agree)\b.{0,30}\b(?:amount|charges?|deductions?|fees?|took|taken|pay|paycheck|total|hours|balance)\b/,
   /\bcharged (?:me )?(?:\w+ ){0,4}(?:should not|by mistake|wrongly|for no reason|without)\b|\bwant (?:my )?money back\b/,
   // Something done to the caller's money without them; "can they pay me by card without asking" is policy.
   /\b(?:took|taken|charged|withdrew|withdrawn|used|changed|moved|spent|sent|opened|debited|pulled)\b.{0,40}\bwithout (?:me|my (?:permission|consent|knowledge|ok|okay)|permission|consent|asking|knowing)\b/,
-  /\b(?:steal|stealing|stole|theft|wage theft)\b/,
+  /\b(?:steal|stealing|stole|theft|wage theft|pocketing|pocketed|skimming|skimmed)\b/,
+  // The caller's own money held back: "they are holding my check", "my pay got put on hold";
+  // not a message's claim the caller reports ("a text saying my pay is on hold": phishing).
+  new RegExp(
+    `(?<!\\b(?:saying|says|said|claiming|claims) (?:that )?)\\bmy (?:\\w+ ){0,2}${PAY}\\b.{0,15}\\b(?:held|on hold|delayed|paused|frozen)\\b|\\b(?:holding|held|froze|freezing|paused) (?:\\w+ ){0,2}my (?:\\w+ )?${PAY}\\b`,
+  ),
   /\b(?:froze|frozen|freeze|locked|closed|suspended|blocked) my account\b|\b(?:money|pay|paycheck|transfer|payout|deposit) (?:is |has been |been )?stuck\b/,
   // Fraud, identity theft, unauthorized use.
   /\b(?:fraud|fraudulent|stolen|scammed|scammer|hacked|identity theft|unauthorized|compromised|data breach|leaked|fell for|pretending to be me|impersonat\w*)\b|\bin my name\b|\bidentity (?:was |is |got |has been )?(?:stolen|used|compromised)\b/,
   new RegExp(
-    `\\b${SOMEONE} (?:else )?(?:\\w+ )?(?:used|took|stole|has|got into|accessed|changed|is using|logged into|opened|made|created|applied|filed|spent|withdrew|charged)\\b`,
+    `\\b${SOMEONE} (?:else )?(?:\\w+ )?(?:used|took|stole|has|got into|accessed|changed|is using|logged into|logged in|moved|transferred|opened|made|created|applied|filed|spent|withdrew|charged)\\b`,
   ),
-  /\b(?:i )?(?:gave|told|sent|shared) (?:\w+ ){0,3}(?:my )?(?:pin|password|code|card number|ssn|login|sign in code)\b/,
+  /\b(?:i )?(?:gave|told|sent|shared) (?:\w+ ){0,3}(?:my )?(?:pin|password|code|card number|ssn|login|sign in code|account number|routing number|bank (?:info|details)|card info)\b/,
+  /\b(?:knows|has|got|saw|stole) my (?:pin|password|code|login)\b/,
+  new RegExp(
+    `\\b${SOMEONE}\\b.{0,30}\\b(?:using|used|took|taking|accessed|spending|spent|withdrawing|moved|logged into) my\\b|\\b(?:on|to|into) (?:someone elses|somebody elses|another persons) (?:card|account|bank)\\b`,
+  ),
   /\b(?:pin|password|code|card number|ssn|login)\b.{0,60}\b(?:gave|told|sent|shared|entered|typed) (?:it|them)\b/,
   /\b(?:did not|never) (?:make|authorize|authorise|approve|recognize|recognise|do) (?:\w+ ){0,2}(?:charges?|purchases?|transactions?|payments?|changes?|withdrawals?)|\b(?:was|it was|were) not me\b|\b(?:do not|dont) (?:recognize|recognise)\b|\b(?:did not|never) (?:authorize|authorise)\b/,
-  /\b(?:charges?|purchases?|transactions?|payments?|withdrawals?)\b.{0,25}\b(?:i|we) (?:did not|never|do not) (?:make|made|authorize|authorized|authorise|authorised|recognize|recognise|know|do)\b/,
+  /\b(?:charges?|purchases?|transactions?|payments?|withdrawals?)\b.{0,45}\b(?:i|we) (?:did not|never|do not) (?:make|made|authorize|authorized|authorise|authorised|recognize|recognise|know|do)\b/,
   /\b(?:clicked|opened|tapped) (?:on )?(?:a|the|that|this) (?:\w+ )?link\b|\b(?:never|did not) (?:went|go|been|shop|shopped|buy|bought|order|ordered|purchase|purchased)\b/,
   // Garnishment the caller says is wrong.
   /\bgarnish\w*\b.{0,60}\b(?:wrong|mistake|error|not mine|illegal|unfair|too much|more than (?:allowed|the limit|they should)|do not know (?:about|why|what)|paid (?:it|that|the debt|them) off)\b|\btoo much\b.{0,30}\bgarnish|\b(?:wrong(?:ful|ly)?|mistaken|illegal) garnish\w*|\b(?:do not|never|did not) owe\b/,
   // Legal threats and complaints to regulators.
   /\b(?:sue|suing|sued|lawsuit|lawyer|attorney|legal action|small claims|class action|see you in court|take (?:you|them|northfield|brightwell|my \w+) to court|report (?:you|this|them|it) to|claim against)\b/,
+  /\b(?:going to|will) (?:go to |contact |call )?(?:the )?(?:news|media|press|reporters?)\b|\bwage claim\b/,
   /\b(?:file|filing|make|submit|lodge) (?:a |an )?(?:formal )?complaint\b|\b(?:cfpb|bbb|better business bureau|attorney general|department of labor|labor board)\b/,
   /\b(?:report|reporting|call|calling|contact|contacting) (?:\w+ ){0,3}(?:to |the )?(?:dol|labor (?:department|dept|commission)|wage and hour|eeoc|ftc|police|cops)\b/,
   // Account problems only a person can fix.
+  /\b(?:delete|remove|erase) (?:my|all my) (?:account|data|information|info)\b|\bmy (?:account|data|information|info) (?:deleted|removed|erased)\b/,
+  /\b(?:will not|does not|cannot|would not) let me (?:cash out|withdraw|transfer|log ?in|sign ?in|get (?:to|at) my|access|use my)\b/,
+  // Support already failed them: a person has to pick it up.
+  /\b(?:nobody|no one|noone) (?:will|can|is|wants to|has|ever) (?:\w+ )?(?:tell|help|explain|answer|answered|respond|responded|reply|replied|get back|got back|call|called)\b/,
+  /\bmy (?:\w+ ){0,2}(?:account|profile|login)\b.{0,40}\b(?:was changed|got changed|been changed|not working|restricted|flagged|disabled|on hold)\b/,
   /\b(?:cannot|can not) (?:get|access|use|withdraw|touch) (?:to )?my (?:money|pay|funds|tips|paycheck|wages)\b/,
-  /\b(?:locked out|account (?:is |was |got |has been )?(?:locked|frozen|closed|suspended|blocked|deactivated)|cannot (?:get into|access|log ?in|log ?into|sign ?in|sign ?into|log on)|close my account)\b/,
+  /\b(?:locked out|account (?:is |was |got |has been |says |shows |is showing )?(?:locked|frozen|closed|suspended|blocked|deactivated|disabled)|cannot (?:get into|access|log ?in|log ?into|sign ?in|sign ?into|log on)|close my account)\b/,
 ];
 
 /** Whether a message (in canonicalText form) raises a topic that needs a person. */

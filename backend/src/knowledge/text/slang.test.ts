@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSlang } from './slang';
+import { expandSlang, slangAdditions } from './slang';
 
 describe('expandSlang', () => {
   it('spells out chat shorthand, whole words only', () => {
@@ -26,5 +26,10 @@ describe('expandSlang: everyday phrasings', () => {
     expect(expandSlang('do i have to use the paycard my boss gave me')).toBe(
       'do i have to use the paycard my boss gave me employer payroll card',
     );
+  });
+
+  it('lists only the added terms, for callers that weigh them apart from the words typed', () => {
+    expect(slangAdditions('my boss fired me')).toEqual(['final paycheck', 'let go', 'employer']);
+    expect(slangAdditions('hrs in a wk')).toEqual([]);
   });
 });

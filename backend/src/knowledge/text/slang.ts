@@ -83,12 +83,22 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:taken out|take out for taxes|comes? out of my check)\b/i, 'withholding deductions'],
 ];
 
+const spellOut = (text: string) =>
+  text.replace(/[A-Za-z][A-Za-z0-9]*/g, (word) => SLANG[word.toLowerCase()] ?? word);
+
+/**
+ * Only the payroll terms expandSlang adds for everyday phrasings ("quit my job" -> "final
+ * paycheck"): words the person did not write, so the offline answerer weighs them less when
+ * it picks the sentence to quote.
+ */
+export function slangAdditions(text: string): string[] {
+  const spelled = spellOut(text);
+  return PHRASES.flatMap(([pattern, terms]) => (pattern.test(spelled) ? [terms] : []));
+}
+
 /** The text with chat shorthand spelled out and payroll terms added for everyday phrasings. */
 export function expandSlang(text: string): string {
-  const spelled = text.replace(
-    /[A-Za-z][A-Za-z0-9]*/g,
-    (word) => SLANG[word.toLowerCase()] ?? word,
-  );
-  const added = PHRASES.flatMap(([pattern, terms]) => (pattern.test(spelled) ? [terms] : []));
+  const spelled = spellOut(text);
+  const added = slangAdditions(text);
   return added.length > 0 ? `${spelled} ${added.join(' ')}` : spelled;
 }
