@@ -35,9 +35,13 @@ Commands:
   tenant add <id> --name N [--origin URL]... [--allow-localhost] [--jwks-url U]
              [--hs256-secret-env VAR] [--issuer I] [--audience A] [--algorithms HS256,RS256]
              [--ai-budget-usd N] [--theme key=value]...
+             [--title T] [--greeting G] [--accent #rrggbb] [--logo-url https://...]
+             [--position bottom-right|bottom-left] [--suggestion S]...
                                    Add a tenant: the portal origins that may embed the widget,
                                    how the portal signs user tokens (the HS256 secret is read
-                                   from the environment variable VAR), its monthly AI budget.
+                                   from the environment variable VAR), its monthly AI budget,
+                                   the widget's theme (GET /api/v1/widget/config; up to 6
+                                   suggestions).
   tenant update <id> [same options; --deny-localhost; "none" clears a value]
   tenant list [--json]             Show tenants (secrets only as "set").
 ${KEYS_USAGE}

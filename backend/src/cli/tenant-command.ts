@@ -8,9 +8,10 @@ import type { z } from 'zod';
 import type { AuditEvent, Store, Tenant, TenantPatch } from '../store/types';
 import { CommandError, UsageError } from './cli-errors';
 import * as opt from './tenant-options';
+import { widgetPatchFrom } from './widget-config-options';
 
 export interface TenantCommandDeps {
-  store: Pick<Store, 'tenants' | 'audit'>;
+  store: Pick<Store, 'tenants' | 'audit' | 'widgetConfigs'>;
   /** Where `--hs256-secret-env VAR` is read from. */
   env: Record<string, string | undefined>;
   out: (line: string) => void;
@@ -30,6 +31,12 @@ const OPTIONS = {
   algorithms: { type: 'string' },
   'ai-budget-usd': { type: 'string' },
   theme: { type: 'string', multiple: true },
+  title: { type: 'string' },
+  greeting: { type: 'string' },
+  accent: { type: 'string' },
+  'logo-url': { type: 'string' },
+  position: { type: 'string' },
+  suggestion: { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const;
 
@@ -180,6 +187,14 @@ export async function runTenantCommand(args: string[], deps: TenantCommandDeps):
   const id = check('id', opt.tenantId, positionals[0]);
   const existing = await deps.store.tenants.get(id);
   const patch = patchFrom(values, deps.env);
+  const widget = widgetPatchFrom(values);
+  const widgetFields = Object.keys(widget).map((k) => `widget.${k}`);
+  const saveWidget = async () => {
+    if (widgetFields.length === 0) return;
+    const config = await deps.store.widgetConfigs.update(id, widget);
+    const { updatedAt: _at, ...shown } = config;
+    deps.out(`  widget: ${JSON.stringify(shown)}`);
+  };
 
   if (action === 'add') {
     if (existing) throw new CommandError(`Tenant "${id}" already exists; use \`tenant update\`.`);
@@ -197,15 +212,20 @@ export async function runTenantCommand(args: string[], deps: TenantCommandDeps):
     // Settled before anything is written: a refused setting leaves no half-made tenant.
     const { createdAt: _unused, ...input } = { ...blank, ...settle(blank, patch) };
     const created = await deps.store.tenants.upsert(input);
-    await audit('tenant.create', id, { fields: changedFields(patch) });
+    await audit('tenant.create', id, { fields: [...changedFields(patch), ...widgetFields] });
     deps.out(formatTenant(created));
+    await saveWidget();
     return 0;
   }
   if (!existing) throw new CommandError(`No tenant "${id}"; add it with \`tenant add\`.`);
-  if (Object.keys(patch).length === 0)
+  if (Object.keys(patch).length === 0 && widgetFields.length === 0)
     throw new UsageError('tenant update needs something to change.');
-  const updated = await deps.store.tenants.update(id, settle(existing, patch));
-  await audit('tenant.update', id, { fields: changedFields(patch) });
+  const updated =
+    Object.keys(patch).length > 0
+      ? await deps.store.tenants.update(id, settle(existing, patch))
+      : existing;
+  await audit('tenant.update', id, { fields: [...changedFields(patch), ...widgetFields] });
   if (updated) deps.out(formatTenant(updated));
+  await saveWidget();
   return 0;
 }

@@ -15,6 +15,8 @@ export interface AppEnv {
     auditNote: AuditNote;
     /** The caller's address (http/client-ip.ts), resolved once per request. */
     clientIp: string | null;
+    /** The widget protocol the caller speaks, 1 or 2 (http/middleware/protocol-version.ts). */
+    protocol: 1 | 2;
   };
 }
 
