@@ -10,7 +10,7 @@ export interface WagechatEventMap {
   /** The panel closed. */
   close: undefined;
   /** A message was completed: the visitor's as sent, or the assistant's once fully streamed. */
-  message: { role: 'user' | 'assistant'; text: string; conversationId: string | null };
+  message: { role: 'user' | 'assistant' | 'agent'; text: string; conversationId: string | null };
   /** The conversation was handed over to a person. */
   escalation: Escalation;
   /** A send failed; the panel shows it with a retry button. */

@@ -221,3 +221,60 @@ describe('createApiClient', () => {
     expect(server.requests.at(-1)?.path).toBe('/api/v1/chat/history/c_1');
   });
 });
+
+describe('citation links', () => {
+  const now = Date.UTC(2026, 0, 1);
+  const expAt = (s: number) =>
+    `/api/v1/documents/d1/file?v=2&exp=${Math.floor(now / 1000) + s}&sig=abc`;
+  const citation = { document_id: 'd1', title: 'Fees', page: 3, snippet: '' };
+  function linkClient() {
+    const server = createFakeChatServer();
+    const client = createApiClient({ api, tenant: 'demo', fetch: server.fetch, now: () => now });
+    return { server, client };
+  }
+
+  it('opens a signed link on the API origin at the cited page while it has time left', () => {
+    const { client } = linkClient();
+    expect(client.sourceHref({ ...citation, url: expAt(600) })).toBe(`${api}${expAt(600)}#page=3`);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['expired', expAt(-5)],
+    ['about to expire', expAt(30)],
+    ['without exp', '/api/v1/documents/d1/file?sig=abc'],
+    ['on another origin', `https://evil.example.com${expAt(600)}`],
+    ['a javascript: URL', 'javascript:alert(1)//?exp=99999999999'],
+  ])('refuses a link that is %s', (_, url) => {
+    const { client } = linkClient();
+    expect(client.sourceHref({ ...citation, ...(url ? { url } : {}) })).toBeNull();
+  });
+
+  it('asks the server for a fresh link with the session token', async () => {
+    const { server, client } = linkClient();
+    server.reply({ kind: 'json', body: { url: expAt(900), expires_at: '' } });
+    expect(await client.freshSourceHref(citation)).toEqual({
+      ok: true,
+      value: `${api}${expAt(900)}#page=3`,
+    });
+    expect(server.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/documents/d1/link',
+      headers: { authorization: 'Bearer t1' },
+    });
+    server.reply({
+      kind: 'status',
+      status: 404,
+      body: { error: { code: 'not_found', message: 'x' } },
+    });
+    expect(await client.freshSourceHref(citation)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    server.reply({ kind: 'json', body: { url: 'https://evil.example.com/x' } });
+    expect(await client.freshSourceHref(citation)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_response' },
+    });
+  });
+});

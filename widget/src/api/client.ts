@@ -3,7 +3,16 @@ import { networkFailure, readFailure, toApiErrorCode } from './failure';
 import { jsonAnswerToEvents } from './json-answer';
 import { createSessionTokens } from './session';
 import { readChatEvents, toCitations, toEscalation } from './sse';
-import type { ApiResult, ChatEvent, ConversationHistory, HistoryMessage } from './types';
+import type {
+  ApiResult,
+  Attachment,
+  ChatEvent,
+  Citation,
+  ConversationHistory,
+  FeedbackRequest,
+  HistoryMessage,
+} from './types';
+import { type Uploader, uploadAttachment } from './uploads';
 
 /** Where the client talks to and with what; `fetch` and `now` are arguments so tests pass fakes. */
 export interface ApiClientOptions {
@@ -19,6 +28,8 @@ export interface ApiClientOptions {
 export interface SendInput {
   message: string;
   conversationId?: string | null;
+  /** Uploads (`upload`) sent with this message. */
+  attachmentIds?: string[] | undefined;
 }
 
 /** The client as the chat model sees it. */
@@ -33,12 +44,19 @@ export type ApiClient = ReturnType<typeof createApiClient>;
  * const result = await client.sendMessage({ message: 'When do tips arrive?' }, (e) => console.log(e));
  */
 export function createApiClient(options: ApiClientOptions) {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // Every call names the protocol, so a newer server keeps answering this build as it expects.
+  const doFetch: typeof fetch = (url, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('Wagechat-Protocol', '2');
+    return baseFetch(url, { ...init, headers });
+  };
+  const now = options.now ?? Date.now;
   const tokens = createSessionTokens({
     api: options.api,
     tenant: options.tenant,
     fetch: doFetch,
-    now: options.now ?? Date.now,
+    now,
     storage: options.storage ?? null,
   });
 
@@ -69,12 +87,73 @@ export function createApiClient(options: ApiClientOptions) {
     return { ok: false, error: { code: 'unauthorized', message: 'The session was refused.' } };
   }
 
+  /** The citation's PDF at its page, or null unless it has a signed link of ours with a minute left. */
+  function sourceHref(citation: Citation): string | null {
+    try {
+      const url = new URL(citation.url ?? '', options.api);
+      // A link elsewhere (or a javascript: URL) is never followed; an old one is renewed instead.
+      if (!citation.url || url.origin !== new URL(options.api).origin) return null;
+      if (!(Number(url.searchParams.get('exp')) * 1000 > now() + 60_000)) return null;
+      url.hash = `page=${citation.page}`;
+      return url.href;
+    } catch {
+      return null;
+    }
+  }
+
+  /** An image, PDF or voice note, with progress and abort (api/uploads.ts). */
+  const upload: Uploader = (input, onProgress) =>
+    uploadAttachment(options.api, tokens.get, input, onProgress);
+
   return {
+    upload,
+    sourceHref,
+
+    /** A freshly signed `sourceHref` for a citation whose link is missing or expired. */
+    async freshSourceHref(citation: Citation): Promise<ApiResult<string>> {
+      const sent = await authorized(
+        `/api/v1/documents/${encodeURIComponent(citation.document_id)}/link`,
+        { method: 'POST', headers: { Accept: 'application/json' } },
+      );
+      if (!sent.ok) return sent;
+      const body = (await sent.value.json().catch(() => null)) as { url?: unknown } | null;
+      const href =
+        typeof body?.url === 'string' ? sourceHref({ ...citation, url: body.url }) : null;
+      return href
+        ? { ok: true, value: href }
+        : { ok: false, error: { code: 'bad_response', message: 'The link could not be read.' } };
+    },
+
+    /** Stores feedback; sending the same message or conversation again replaces the earlier one. */
+    async sendFeedback(input: FeedbackRequest): Promise<ApiResult<void>> {
+      const sent = await authorized('/api/v1/chat/feedback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return sent.ok ? { ok: true, value: undefined } : sent;
+    },
+
     /**
      * Switches to the portal's signed-in user (their signed token) or, with null, to a fresh
      * visitor. True when the person changed, so the caller drops the previous thread.
      */
     identify: tokens.identify,
+    signedIn: tokens.signedIn,
+
+    /** The signed-in person's most recently active thread, from any device; null if none. */
+    async latestConversation(): Promise<ApiResult<string | null>> {
+      const sent = await authorized('/api/v1/chat/conversations?limit=1', {
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+      });
+      if (!sent.ok) return sent;
+      const body = (await sent.value.json().catch(() => null)) as {
+        conversations?: Array<{ conversation_id?: unknown }>;
+      } | null;
+      const id = body?.conversations?.[0]?.conversation_id;
+      return { ok: true, value: typeof id === 'string' ? id : null };
+    },
 
     /**
      * Sends a message and calls `onEvent` for each event as it arrives. Resolves ok once `done`
@@ -88,6 +167,7 @@ export function createApiClient(options: ApiClientOptions) {
       const body = JSON.stringify({
         message: input.message,
         ...(input.conversationId ? { conversation_id: input.conversationId } : {}),
+        ...(input.attachmentIds?.length ? { attachment_ids: input.attachmentIds } : {}),
       });
       const sent = await authorized('/api/v1/chat/message', {
         method: 'POST',
@@ -144,12 +224,17 @@ export function createApiClient(options: ApiClientOptions) {
       }
       const messages: HistoryMessage[] = body.messages
         .filter((m): m is Record<string, unknown> => typeof m === 'object' && m !== null)
-        .filter((m) => (m.role === 'user' || m.role === 'assistant') && typeof m.text === 'string')
+        .filter((m) => ['user', 'assistant', 'agent'].includes(m.role as string))
+        .filter((m) => typeof m.text === 'string')
         .map((m) => ({
           id: String(m.id ?? ''),
           role: m.role as HistoryMessage['role'],
+          ...(typeof (m.author as { name?: unknown } | null)?.name === 'string'
+            ? { author: { name: (m.author as { name: string }).name } }
+            : {}),
           text: m.text as string,
           citations: toCitations(m.citations),
+          ...(Array.isArray(m.attachments) ? { attachments: m.attachments as Attachment[] } : {}),
           created_at: String(m.created_at ?? ''),
         }));
       return {

@@ -170,6 +170,8 @@ export function createSessionTokens(options: SessionTokenOptions) {
       remember();
       return true;
     },
+    /** True while signed in as the portal's user (their threads follow them across devices). */
+    signedIn: (): boolean => subject !== '',
     /** Forget the token, e.g. after the server answered 401 to it. */
     invalidate(): void {
       token = null;

@@ -85,6 +85,7 @@ export function toCitations(value: unknown): Citation[] {
       title: c.title,
       page: c.page,
       snippet: typeof c.snippet === 'string' ? c.snippet : '',
+      ...(typeof c.url === 'string' ? { url: c.url } : {}),
     }));
 }
 

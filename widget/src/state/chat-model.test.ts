@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { answerStream, createFakeChatServer } from '../../test/fake-chat-server';
 import { createApiClient } from '../api/client';
 import { createEmitter, type WagechatEventMap } from '../events';
@@ -16,7 +16,25 @@ function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   };
 }
 
-function setup(storage: KeyValueStore = memoryStore()) {
+/** A network that tests switch off and on, as the browser's `online` event would. */
+function fakeNetwork() {
+  let online = true;
+  const listeners = new Set<() => void>();
+  return {
+    online: () => online,
+    onOnline(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    set(value: boolean) {
+      online = value;
+      if (value) for (const listener of listeners) listener();
+    },
+    listeners,
+  };
+}
+
+function setup(storage: KeyValueStore = memoryStore(), network = fakeNetwork()) {
   const server = createFakeChatServer();
   const emitter = createEmitter();
   const emitted: Array<[keyof WagechatEventMap, unknown]> = [];
@@ -31,8 +49,9 @@ function setup(storage: KeyValueStore = memoryStore()) {
     }),
     conversations: createConversationStore(storage, 'demo'),
     emit: emitter.emit,
+    network,
   });
-  return { server, model, emitted, storage };
+  return { server, model, emitted, storage, network };
 }
 
 const citation = { document_id: 'd1', title: 'Instant Pay and fees', page: 2, snippet: '$2.99' };
@@ -171,6 +190,49 @@ describe('createChatModel', () => {
     expect(storage.getItem('wagechat:demo:conversation')).toBeNull();
   });
 
+  it("continues a signed-in worker's latest thread on a new device; a visitor's tab starts empty", async () => {
+    const history = {
+      conversation_id: 'c_9',
+      messages: [
+        { id: 'u', role: 'user', text: 'Asked on my phone', citations: [], created_at: '' },
+      ],
+    };
+    const build = (signedIn: boolean) => {
+      const server = createFakeChatServer();
+      const client = createApiClient({
+        api: 'https://chat.example.com',
+        tenant: 'demo',
+        fetch: server.fetch,
+      });
+      // A portal token for user cust-9 (the widget only reads its subject).
+      if (signedIn) client.identify(`h.${btoa(JSON.stringify({ sub: 'cust-9' }))}.s`);
+      const storage = memoryStore();
+      const model = createChatModel({
+        client,
+        conversations: createConversationStore(storage, 'demo'),
+        emit: createEmitter().emit,
+        network: fakeNetwork(),
+      });
+      server.setHistory(history);
+      return { server, model, storage };
+    };
+
+    const laptop = build(true);
+    laptop.server.reply({
+      kind: 'json',
+      body: { conversations: [{ conversation_id: 'c_9', status: 'active', updated_at: '' }] },
+    });
+    await laptop.model.restore();
+    expect(laptop.server.requests.map((r) => r.path)).toContain('/api/v1/chat/conversations');
+    expect(laptop.model.messages.value.map((m) => m.text)).toEqual(['Asked on my phone']);
+    expect(laptop.storage.getItem('wagechat:demo:conversation')).toBe('c_9');
+
+    const visitor = build(false);
+    await visitor.model.restore();
+    expect(visitor.server.requests.map((r) => r.path)).not.toContain('/api/v1/chat/conversations');
+    expect(visitor.model.messages.value).toEqual([]);
+  });
+
   it('shows a hand-over again under the latest answer after a reload', async () => {
     const storage = memoryStore();
     storage.setItem('wagechat:demo:conversation', 'c_8');
@@ -228,5 +290,154 @@ describe('createChatModel', () => {
     model.dispose();
     await pending;
     expect(model.status.value).not.toBe('error');
+  });
+});
+
+const chatPosts = (server: ReturnType<typeof createFakeChatServer>) =>
+  server.requests.filter((r) => r.path === '/api/v1/chat/message').map((r) => r.body);
+
+describe('the offline queue', () => {
+  it('queues what is typed offline, keeps it in storage and sends it in order when back online', async () => {
+    const { server, model, storage, network } = setup();
+    network.set(false);
+    await model.send('first');
+    await model.send('second');
+    expect(chatPosts(server)).toEqual([]);
+    expect(model.messages.value.map((m) => [m.text, m.queued])).toEqual([
+      ['first', true],
+      ['second', true],
+    ]);
+    expect(JSON.parse(storage.getItem('wagechat:demo:queue') ?? '')).toEqual(['first', 'second']);
+    server.reply(
+      { kind: 'stream', chunks: [answerStream({ text: 'one', conversationId: 'c_q' })] },
+      { kind: 'stream', chunks: [answerStream({ text: 'two', conversationId: 'c_q' })] },
+    );
+    network.set(true);
+    await vi.waitFor(() => expect(model.messages.value).toHaveLength(4));
+    await vi.waitFor(() => expect(model.status.value).toBe('idle'));
+    expect(model.messages.value.map((m) => [m.role, m.text, m.queued ?? false])).toEqual([
+      ['user', 'first', false],
+      ['assistant', 'one', false],
+      ['user', 'second', false],
+      ['assistant', 'two', false],
+    ]);
+    expect(chatPosts(server)).toEqual([
+      { message: 'first' },
+      { message: 'second', conversation_id: 'c_q' },
+    ]);
+    expect(storage.getItem('wagechat:demo:queue')).toBeNull();
+  });
+
+  it('queues a message whose send fails for lack of network, and Retry sends it', async () => {
+    const { server, model, storage } = setup();
+    server.reply(
+      { kind: 'network-error' },
+      { kind: 'stream', chunks: [answerStream({ text: 'back' })] },
+    );
+    await model.send('hello?');
+    expect(model.messages.value).toEqual([
+      expect.objectContaining({ text: 'hello?', queued: true }),
+    ]);
+    expect(model.error.value?.code).toBe('network');
+    expect(storage.getItem('wagechat:demo:queue')).toBe('["hello?"]');
+    await model.retry();
+    expect(model.messages.value.map((m) => m.text)).toEqual(['hello?', 'back']);
+    expect(model.status.value).toBe('idle');
+  });
+
+  it('shows the queue again after a reload, after the restored thread, then sends it', async () => {
+    const storage = memoryStore();
+    storage.setItem('wagechat:demo:conversation', 'c_9');
+    storage.setItem('wagechat:demo:queue', '["typed offline"]');
+    const { server, model } = setup(storage);
+    expect(model.messages.value.map((m) => [m.text, m.queued])).toEqual([['typed offline', true]]);
+    server.setHistory({
+      conversation_id: 'c_9',
+      messages: [{ id: 'a1', role: 'assistant', text: 'Earlier answer', citations: [] }],
+    });
+    server.reply({
+      kind: 'stream',
+      chunks: [answerStream({ text: 'now', conversationId: 'c_9' })],
+    });
+    await model.restore();
+    expect(model.messages.value.map((m) => m.text)).toEqual([
+      'Earlier answer',
+      'typed offline',
+      'now',
+    ]);
+    expect(chatPosts(server)).toEqual([{ message: 'typed offline', conversation_id: 'c_9' }]);
+  });
+
+  it('forgets the queue with the thread when another person signs in', async () => {
+    const { model, storage, network } = setup();
+    network.set(false);
+    await model.send('private');
+    model.reset();
+    expect(model.messages.value).toEqual([]);
+    expect(storage.getItem('wagechat:demo:queue')).toBeNull();
+  });
+
+  it('stops listening to the network when disposed', () => {
+    const { model, network } = setup();
+    expect(network.listeners.size).toBe(1);
+    model.dispose();
+    expect(network.listeners.size).toBe(0);
+  });
+});
+
+describe('feedback', () => {
+  const feedbackPosts = (server: ReturnType<typeof createFakeChatServer>) =>
+    server.requests.filter((r) => r.path === '/api/v1/chat/feedback').map((r) => r.body);
+  const created = { kind: 'status', status: 201, body: { feedback_id: 'f1' } } as const;
+
+  it("sends thumbs with the answer's server id and an optional comment, and a chat rating", async () => {
+    const { server, model } = setup();
+    server.reply({ kind: 'stream', chunks: [answerStream({ text: 'ok', conversationId: 'c_f' })] });
+    await model.send('question');
+    const answer = model.messages.value[1];
+    expect(answer?.serverId).toBe('m_1');
+    server.reply(created, created, created);
+    expect(await model.rate(answer?.id ?? '', 'down')).toBe(true);
+    expect(model.messages.value[1]?.feedback).toBe('down');
+    expect(await model.rate(answer?.id ?? '', 'down', '  too vague ')).toBe(true);
+    expect(await model.rateConversation(4)).toBe(true);
+    expect(feedbackPosts(server)).toEqual([
+      { conversation_id: 'c_f', message_id: 'm_1', thumbs: 'down' },
+      { conversation_id: 'c_f', message_id: 'm_1', thumbs: 'down', comment: 'too vague' },
+      { conversation_id: 'c_f', rating: 4 },
+    ]);
+  });
+
+  it('reports a refused feedback as false and sends nothing without a conversation', async () => {
+    const { server, model } = setup();
+    expect(await model.rateConversation(5)).toBe(false);
+    expect(feedbackPosts(server)).toEqual([]);
+    server.reply({ kind: 'stream', chunks: [answerStream({ text: 'ok' })] });
+    await model.send('q');
+    server.reply({
+      kind: 'status',
+      status: 400,
+      body: { error: { code: 'invalid_request', message: 'rating must be 1-5' } },
+    });
+    expect(await model.rate(model.messages.value[1]?.id ?? '', 'up')).toBe(false);
+  });
+
+  it("restores agents' named replies and the answers' ids from history", async () => {
+    const storage = memoryStore();
+    storage.setItem('wagechat:demo:conversation', 'c_a');
+    const { server, model } = setup(storage);
+    server.setHistory({
+      conversation_id: 'c_a',
+      messages: [
+        { id: 'a1', role: 'assistant', text: 'Bot', citations: [] },
+        { id: 'p1', role: 'agent', author: { name: 'Dana' }, text: 'Hi, Dana here', citations: [] },
+        { id: 'x', role: 'system', text: 'ignored', citations: [] },
+      ],
+    });
+    await model.restore();
+    expect(model.messages.value).toEqual([
+      expect.objectContaining({ role: 'assistant', serverId: 'a1' }),
+      expect.objectContaining({ role: 'agent', author: { name: 'Dana' }, text: 'Hi, Dana here' }),
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { ChatModel } from '../state/chat-model';
 
 const friendly: Partial<Record<string, string>> = {
   rate_limited: 'You are sending messages too quickly. Please wait a moment.',
-  network: 'Could not reach support. Check your connection.',
+  network: 'You seem to be offline. Your message will be sent when the connection is back.',
   too_large: 'That message is too long.',
 };
 
@@ -10,7 +10,7 @@ const friendly: Partial<Record<string, string>> = {
 export function ErrorNotice({ model }: { model: ChatModel }) {
   const error = model.error.value;
   if (model.status.value !== 'error' || !error) return null;
-  const canRetry = model.messages.value.some((m) => m.failed);
+  const canRetry = model.messages.value.some((m) => m.failed || m.queued);
   return (
     <div class="wc-error" role="alert">
       <span>{friendly[error.code] ?? error.message}</span>
