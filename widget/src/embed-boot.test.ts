@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeChatServer } from '../test/fake-chat-server';
 import { bootEmbed, type EmbedWindow } from './embed-boot';
+import { startChat } from './shell/start-chat';
 
 function scriptTag(data: Record<string, string>): HTMLScriptElement {
   const script = document.createElement('script');
@@ -11,7 +12,9 @@ function scriptTag(data: Record<string, string>): HTMLScriptElement {
 }
 
 const win = window as unknown as EmbedWindow;
-const deps = () => ({ fetch: createFakeChatServer().fetch, storage: null });
+// The chat chunk, as the script-tag build loads it with import(); here already in memory.
+const loadChat = () => Promise.resolve(startChat);
+const deps = () => ({ fetch: createFakeChatServer().fetch, storage: null, loadChat });
 const hosts = () => document.querySelectorAll('[data-wagechat]');
 const panel = () => hosts()[0]?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
 
@@ -54,15 +57,16 @@ describe('bootEmbed', () => {
   it('passes a queued Wagechat("identify", token) to the widget, and signOut after it', async () => {
     const server = createFakeChatServer();
     win.Wagechat = { q: [['identify', 'h.eyJzdWIiOiJhbmEifQ.s'], ['open']] };
-    bootEmbed(win, scriptTag({ tenant: 'acme' }), { fetch: server.fetch, storage: null });
+    bootEmbed(win, scriptTag({ tenant: 'acme' }), { fetch: server.fetch, storage: null, loadChat });
     await vi.waitFor(() => expect(panel()).not.toBeNull());
     const root = hosts()[0]?.shadowRoot as ShadowRoot;
     const textarea = root.querySelector('textarea') as HTMLTextAreaElement;
     textarea.value = 'hi';
     textarea.dispatchEvent(new Event('input', { bubbles: true }));
     textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(0));
-    expect(server.requests[0]?.body).toEqual({
+    const session = () => server.requests.find((r) => r.path === '/api/v1/auth/session');
+    await vi.waitFor(() => expect(session()).toBeDefined());
+    expect(session()?.body).toEqual({
       tenant: 'acme',
       customer_token: 'h.eyJzdWIiOiJhbmEifQ.s',
     });
@@ -90,5 +94,33 @@ describe('bootEmbed', () => {
     bootEmbed(win, scriptTag({}), deps());
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => win.Wagechat?.init?.({ tenant: 'demo', accent: 'url(evil)' })).toThrow(/"accent"/);
+  });
+
+  it('shows the launcher at once and loads the chat only when first opened', async () => {
+    let loads = 0;
+    let fail = true;
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const flaky = () => {
+      loads++;
+      return fail ? Promise.reject(new TypeError('offline')) : Promise.resolve(startChat);
+    };
+    // requestIdleCallback never fires here: only opening may load the chat.
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    bootEmbed(win, scriptTag({ tenant: 'demo' }), { ...deps(), loadChat: flaky });
+    const root = hosts()[0]?.shadowRoot as ShadowRoot;
+    await vi.waitFor(() => expect(root.querySelector<HTMLElement>('.wc-root')?.hidden).toBe(false));
+    expect(root.querySelector('.wc-launcher')).not.toBeNull();
+    expect(loads).toBe(0);
+    win.Wagechat?.open?.();
+    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+    // The failed load closes again; the next click tries once more and works.
+    await vi.waitFor(() =>
+      expect(root.querySelector('.wc-launcher')?.getAttribute('aria-expanded')).toBe('false'),
+    );
+    fail = false;
+    root.querySelector<HTMLButtonElement>('.wc-launcher')?.click();
+    await vi.waitFor(() => expect(panel()).not.toBeNull());
+    expect(loads).toBe(2);
+    vi.unstubAllGlobals();
   });
 });

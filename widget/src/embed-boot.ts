@@ -5,7 +5,12 @@ import {
   resolveOptions,
   type WagechatOptions,
 } from './options';
-import { createWidget, type WagechatHandle, type WidgetDeps } from './widget';
+import {
+  createController,
+  type StartChat,
+  type WagechatHandle,
+  type WidgetDeps,
+} from './shell/controller';
 
 /**
  * `window.Wagechat`: callable like the queueing stub (`Wagechat('open')`) and with methods
@@ -37,15 +42,21 @@ function whenBodyReady(doc: Document, run: () => void): void {
   else doc.addEventListener('DOMContentLoaded', run, { once: true });
 }
 
+/** What the loader needs besides the page: how to fetch the chat chunk, and test doubles. */
+export interface EmbedDeps extends WidgetDeps {
+  loadChat: () => Promise<StartChat>;
+}
+
 /**
  * Starts the script-tag install: reads `data-*` from our script tag, replays the stub's queue
- * with `init` first (it decides the options every other call depends on), then mounts into
- * <body>. Running it twice on one page is a no-op.
+ * with `init` first (it decides the options every other call depends on), then mounts the
+ * shell into <body>; the chat itself comes from `deps.loadChat`. Running it twice on one page
+ * is a no-op.
  */
 export function bootEmbed(
   win: EmbedWindow,
   script: HTMLScriptElement | null,
-  deps: WidgetDeps = {},
+  deps: EmbedDeps,
 ): void {
   const previous = win.Wagechat;
   if (previous?.loaded) return;
@@ -62,14 +73,12 @@ export function bootEmbed(
       return;
     }
     // Throws here, synchronously, so a typo shows up at the line that made it.
-    const resolved = resolveOptions(
-      createDefaultOptions(win.location.origin),
-      dataOptions,
-      options,
-    );
+    const layers = [dataOptions, options];
+    resolveOptions(createDefaultOptions(win.location.origin), ...layers);
     starting = true;
+    const { loadChat, ...edges } = deps;
     whenBodyReady(doc, () => {
-      handle = createWidget(doc.body, resolved, deps);
+      handle = createController(doc.body, layers, loadChat, edges);
       for (const run of waiting.splice(0)) run(handle);
     });
   }

@@ -6,7 +6,7 @@
  * const chat = mount(document.getElementById('support')!, { tenant: 'demo', api: 'https://chat.example.com' });
  * chat.on('escalation', (e) => console.log('handed over', e.ticket_id));
  */
-import { createDefaultOptions, resolveOptions, type WagechatOptions } from './options';
+import type { WagechatOptions } from './options';
 import { createWidget, type WagechatHandle } from './widget';
 
 export type {
@@ -34,11 +34,7 @@ export function mount(element: Element, options: WagechatOptions): WagechatHandl
   }
   const existing = mounted.get(element);
   if (existing) return existing;
-  const resolved = resolveOptions(
-    createDefaultOptions(element.ownerDocument.location?.origin ?? ''),
-    options,
-  );
-  const widget = createWidget(element, resolved);
+  const widget = createWidget(element, [options]);
   const handle: WagechatHandle = {
     ...widget,
     unmount() {

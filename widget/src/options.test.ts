@@ -18,6 +18,7 @@ describe('resolveOptions', () => {
       position: 'bottom-right',
       accent: '#0b6e4f',
       open: false,
+      greeting: 'Hi! How can we help?',
     });
   });
 
@@ -46,6 +47,7 @@ describe('resolveOptions', () => {
     [{ tenant: 'demo', title: '   ' }, /"title" must be a non-empty string/],
     [{ tenant: 'demo', title: 'x'.repeat(61) }, /at most 60/],
     [{ tenant: 'demo', open: 'yes' }, /"open" must be true or false/],
+    [{ tenant: 'demo', greeting: '' }, /"greeting" must be a non-empty string/],
     [{ tenant: 'demo', tennant: 'typo' }, /unknown option "tennant"\. Known options: tenant, api/],
   ])('rejects %j with a message naming the option', (bad, message) => {
     expect(() => resolveOptions(defaults, bad as never)).toThrow(message);
@@ -76,11 +78,15 @@ describe('readDataOptions', () => {
     script.dataset.tenant = 'acme';
     script.dataset.position = 'bottom-left';
     script.dataset.open = '';
+    script.dataset.accent = '#ffd400';
+    script.dataset.greeting = 'Hello from Acme';
     expect(readDataOptions(script)).toMatchObject({
       tenant: 'acme',
       api: 'https://chat.example.com',
       position: 'bottom-left',
       open: true,
+      accent: '#ffd400',
+      greeting: 'Hello from Acme',
     });
   });
 

@@ -20,17 +20,32 @@ export interface WagechatOptions {
   accent?: string;
   /** Open the panel right after mounting. */
   open?: boolean;
+  /** First words in an empty conversation, e.g. `"Hi! Ask me about your pay."` */
+  greeting?: string;
 }
 
-/** Options after defaults are applied and every value is checked. */
-export type ResolvedOptions = Required<WagechatOptions>;
+/**
+ * Options after defaults are applied and every value is checked, plus what only the tenant's
+ * config sets (logo, empty-state suggestions).
+ */
+export type ResolvedOptions = Required<WagechatOptions> & {
+  logoUrl: string | null;
+  suggestions: string[];
+};
 
-const optionNames = ['tenant', 'api', 'title', 'position', 'accent', 'open'] as const;
+const optionNames = ['tenant', 'api', 'title', 'position', 'accent', 'open', 'greeting'] as const;
 const positions: readonly WagechatPosition[] = ['bottom-right', 'bottom-left'];
 
 /** Values that stand when nobody sets them; `api` comes from the caller's context. */
-export function createDefaultOptions(api: string): Omit<ResolvedOptions, 'tenant'> {
-  return { api, title: 'Support', position: 'bottom-right', accent: '#0b6e4f', open: false };
+export function createDefaultOptions(api: string): Omit<Required<WagechatOptions>, 'tenant'> {
+  return {
+    api,
+    title: 'Support',
+    position: 'bottom-right',
+    accent: '#0b6e4f',
+    open: false,
+    greeting: 'Hi! How can we help?',
+  };
 }
 
 function fail(message: string): never {
@@ -70,7 +85,7 @@ function checkApi(value: unknown): string {
  */
 export function resolveOptions(
   ...layers: ReadonlyArray<Partial<WagechatOptions> | undefined>
-): ResolvedOptions {
+): Required<WagechatOptions> {
   const merged: Record<string, unknown> = {};
   for (const layer of layers) {
     if (layer === undefined) continue;
@@ -83,7 +98,7 @@ export function resolveOptions(
       if (value !== undefined) merged[key] = value;
     }
   }
-  const { tenant, api, title, position, accent, open } = merged;
+  const { tenant, api, title, position, accent, open, greeting } = merged;
   if (tenant === undefined)
     fail('"tenant" is required (data-tenant on the script tag, or the tenant option).');
   if (typeof tenant !== 'string' || !tenantPattern.test(tenant)) {
@@ -99,6 +114,11 @@ export function resolveOptions(
     fail(`"accent" must be a CSS colour like "#0b6e4f", got ${describe(accent)}.`);
   }
   if (typeof open !== 'boolean') fail(`"open" must be true or false, got ${describe(open)}.`);
+  if (typeof greeting !== 'string' || greeting.trim() === '' || greeting.length > 300) {
+    fail(
+      `"greeting" must be a non-empty string of at most 300 characters, got ${describe(greeting)}.`,
+    );
+  }
   return {
     tenant,
     api: checkApi(api),
@@ -106,6 +126,7 @@ export function resolveOptions(
     position: position as WagechatPosition,
     accent: accent.trim(),
     open,
+    greeting: greeting.trim(),
   };
 }
 
@@ -124,5 +145,6 @@ export function readDataOptions(script: HTMLScriptElement): Partial<WagechatOpti
     position: data.position as WagechatPosition | undefined,
     accent: data.accent,
     open,
+    greeting: data.greeting,
   };
 }

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerStream, createFakeChatServer } from '../test/fake-chat-server';
-import { createDefaultOptions, resolveOptions } from './options';
 import type { KeyValueStore } from './tab-storage';
 import { createWidget, type WagechatHandle } from './widget';
 
@@ -12,18 +11,30 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** Answers GET /api/v1/widget/config itself (404 without a config), the rest goes to `fetch`. */
+function withTenantConfig(
+  fetch: typeof globalThis.fetch,
+  config: unknown,
+): typeof globalThis.fetch {
+  return async (input, init) =>
+    String(input).includes('/api/v1/widget/config')
+      ? new Response(JSON.stringify(config ?? {}), { status: config ? 200 : 404 })
+      : fetch(input, init);
+}
+
 function setup(
   options: Record<string, unknown> = {},
   storage: KeyValueStore | null = null,
   server = createFakeChatServer(),
+  config?: unknown,
 ) {
   const element = document.createElement('div');
   document.body.append(element);
-  const resolved = resolveOptions(createDefaultOptions('https://chat.example.com'), {
-    tenant: 'demo',
-    ...options,
-  });
-  handle = createWidget(element, resolved, { fetch: server.fetch, storage });
+  handle = createWidget(
+    element,
+    [{ tenant: 'demo', api: 'https://chat.example.com', ...options }],
+    { fetch: withTenantConfig(server.fetch, config), storage },
+  );
   const root = element.querySelector('[data-wagechat]')?.shadowRoot as ShadowRoot;
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector);
   return { server, root, $, element, handle };
@@ -50,11 +61,15 @@ function pressKey(target: Element, key: string, shiftKey = false) {
 }
 
 describe('the widget UI', () => {
-  it('renders inside a shadow root with scoped styles and themed by the accent option', () => {
-    const { root, element } = setup({ accent: '#123456' });
-    expect(root.querySelector('style')?.textContent).toContain('--wc-accent');
-    const host = element.querySelector<HTMLElement>('[data-wagechat]');
-    expect(host?.style.getPropertyValue('--wc-accent')).toBe('#123456');
+  it('renders inside a shadow root with adopted styles and themed by the accent option', async () => {
+    const { root, $ } = setup({ accent: '#123456' });
+    // Constructable stylesheets, not a <style> element a strict CSP would block.
+    expect(root.querySelector('style')).toBeNull();
+    expect(
+      root.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('')).join(''),
+    ).toContain('all: initial !important');
+    await until(() => expect($<HTMLElement>('.wc-root')?.hidden).toBe(false));
+    expect($<HTMLElement>('.wc-root')?.style.getPropertyValue('--wc-accent')).toBe('#123456');
     expect(root.querySelector('[role="dialog"]')).toBeNull();
     expect(root.querySelector('.wc-launcher')?.getAttribute('aria-label')).toBe(
       'Open support chat',
@@ -303,6 +318,64 @@ describe('the widget UI', () => {
       { tenant: 'demo' },
       { tenant: 'demo', customer_token: token('ana') },
     ]);
+  });
+
+  it('applies the tenant config, with the embed options winning over it', async () => {
+    const config = {
+      tenant: 'demo',
+      title: 'Brightwell help',
+      greeting: 'Hi! Ask me about your pay.',
+      accent: '#ffd400',
+      logo_url: 'https://cdn.example.com/logo.svg',
+      position: 'bottom-left',
+      suggestions: ['When are my tips paid?'],
+    };
+    const { $, root, handle, server } = setup({ accent: '#123456' }, null, undefined, config);
+    await until(() => expect($<HTMLElement>('.wc-root')?.hidden).toBe(false));
+    expect($('.wc-root')?.classList.contains('wc-left')).toBe(true);
+    expect($<HTMLElement>('.wc-root')?.style.getPropertyValue('--wc-accent')).toBe('#123456');
+    handle.open();
+    await until(() =>
+      expect($('[role="dialog"]')?.getAttribute('aria-label')).toBe('Brightwell help'),
+    );
+    expect($('.wc-empty')?.textContent).toContain('Hi! Ask me about your pay.');
+    expect($<HTMLImageElement>('.wc-logo')?.src).toBe('https://cdn.example.com/logo.svg');
+    server.reply({ kind: 'stream', chunks: [answerStream({ text: 'On Fridays.' })] });
+    root.querySelector<HTMLButtonElement>('.wc-suggestion')?.click();
+    await until(() => expect($('[data-role="assistant"]')?.textContent).toContain('On Fridays.'));
+    expect(server.requests.at(-1)?.body).toEqual({ message: 'When are my tips paid?' });
+  });
+
+  it('stores nothing before the first open, and badges answers that arrive while closed', async () => {
+    const data = new Map<string, string>();
+    const storage: KeyValueStore = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
+    const { $, root, handle, server } = setup({}, storage);
+    handle.identify(`h.${btoa(JSON.stringify({ sub: 'ana' }))}.s`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(data.size).toBe(0);
+    expect(server.requests).toHaveLength(0);
+    server.reply({ kind: 'stream', chunks: [answerStream({ text: 'Tips arrive daily.' })] });
+    const textarea = await openPanel(handle, root);
+    type(textarea, 'When?');
+    pressKey(textarea, 'Escape');
+    await until(() => expect($('[role="dialog"]')).toBeNull());
+    expect(root.activeElement).toBe($('.wc-launcher'));
+    // Sent while closed: the answer lands with the panel shut and shows as a badge.
+    handle.open();
+    type(await openPanel(handle, root), 'When?');
+    pressKey(root.querySelector('textarea') as Element, 'Enter');
+    handle.close();
+    await until(() => expect($('.wc-badge')?.textContent).toBe('1'));
+    expect($<HTMLElement>('.wc-badge')?.hidden).toBe(false);
+    expect($('.wc-launcher')?.getAttribute('aria-label')).toBe('Open support chat, 1 new answer');
+    expect(data.size).toBeGreaterThan(0);
+    handle.open();
+    await until(() => expect($<HTMLElement>('.wc-badge')?.hidden).toBe(true));
+    expect($('.wc-launcher')?.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('is removed entirely by unmount, and later calls do nothing', () => {

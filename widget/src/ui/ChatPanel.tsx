@@ -1,20 +1,21 @@
-import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { ResolvedOptions } from '../options';
 import type { ChatModel } from '../state/chat-model';
 import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { MessageList } from './MessageList';
+import { NewConversation } from './NewConversation';
 
 export interface ChatPanelProps {
   model: ChatModel;
-  title: string;
+  options: Pick<ResolvedOptions, 'title' | 'logoUrl' | 'greeting' | 'suggestions'>;
   onClose: () => void;
-  panelRef: Ref<HTMLDivElement>;
 }
 
 /** The open chat: header, thread, status and input. Escape anywhere inside closes it. */
-export function ChatPanel({ model, title, onClose, panelRef }: ChatPanelProps) {
+export function ChatPanel({ model, options, onClose }: ChatPanelProps) {
+  const { title } = options;
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
   // Opening moves focus into the input so a keyboard user can type at once.
@@ -24,7 +25,6 @@ export function ChatPanel({ model, title, onClose, panelRef }: ChatPanelProps) {
 
   return (
     <div
-      ref={panelRef}
       class="wc-panel"
       role="dialog"
       aria-label={title}
@@ -36,12 +36,14 @@ export function ChatPanel({ model, title, onClose, panelRef }: ChatPanelProps) {
       }}
     >
       <header class="wc-header">
+        {options.logoUrl && <img class="wc-logo" src={options.logoUrl} alt="" />}
         <h2>{title}</h2>
+        <NewConversation model={model} />
         <button type="button" class="wc-close" aria-label="Close chat" onClick={onClose}>
           ×
         </button>
       </header>
-      <MessageList model={model} />
+      <MessageList model={model} greeting={options.greeting} suggestions={options.suggestions} />
       <ErrorNotice model={model} />
       <LiveAnnouncer model={model} />
       <Composer model={model} inputRef={inputRef} />

@@ -1,49 +1,30 @@
 /**
- * All widget styles, scoped by the shadow root so neither the host page's CSS nor ours leaks.
- * Theme through the CSS variables on :host (the accent comes from options). Kept as a string
- * so the single-file bundle needs no CSS loader.
+ * The panel's styles, adopted into the shadow root when the chat loads (the host, root and
+ * launcher styles ship in the first script: shell/shell-styles.ts). Themed by the CSS
+ * variables on .wc-root. A string, so the bundle needs no CSS loader.
  */
 import { attachmentStyles } from './attachment-styles';
 import { messageStyles } from './message-styles';
 
 export const widgetStyles = `
-:host {
-  all: initial;
-  --wc-accent: #0b6e4f;
-  --wc-on-accent: #fff;
-  --wc-bg: #fff;
-  --wc-fg: #1c1f23;
-  --wc-muted: #5b6470;
-  --wc-surface: #f2f4f6;
-  --wc-border: #d9dee3;
-  --wc-danger: #b42318;
-  --wc-radius: 14px;
-  --wc-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  font-family: var(--wc-font);
-  font-size: 15px;
-  line-height: 1.45;
-  color: var(--wc-fg);
-}
-*, *::before, *::after { box-sizing: border-box; }
-.wc-root { position: fixed; bottom: 20px; right: 20px; z-index: 2147483000; display: flex;
-  flex-direction: column; align-items: flex-end; gap: 12px; }
-.wc-root.wc-left { right: auto; left: 20px; align-items: flex-start; }
-button { font: inherit; cursor: pointer; }
-button:focus-visible, textarea:focus-visible { outline: 3px solid var(--wc-accent); outline-offset: 2px; }
-.wc-launcher { width: 56px; height: 56px; border-radius: 50%; border: 0; background: var(--wc-accent);
-  color: var(--wc-on-accent); box-shadow: 0 6px 20px rgb(0 0 0 / 0.25); display: grid; place-items: center; }
-.wc-launcher svg { width: 26px; height: 26px; }
-.wc-panel { width: 370px; height: min(600px, calc(100vh - 110px)); background: var(--wc-bg);
+.wc-panel { width: 370px; height: min(600px, calc(100vh - 110px), calc(100dvh - 110px)); background: var(--wc-bg);
   border-radius: var(--wc-radius); box-shadow: 0 12px 40px rgb(0 0 0 / 0.22); display: flex;
   flex-direction: column; overflow: hidden; border: 1px solid var(--wc-border); }
 .wc-header { display: flex; align-items: center; justify-content: space-between; padding: 12px 14px;
   background: var(--wc-accent); color: var(--wc-on-accent); }
-.wc-header h2 { margin: 0; font-size: 16px; font-weight: 600; }
+.wc-header h2 { margin: 0; margin-right: auto; font-size: 16px; font-weight: 600; }
+/* WCAG 2.5.8: every control at least 24 x 24 px. */
+.wc-panel button { min-width: 24px; min-height: 24px; }
+.wc-header :focus-visible { outline-color: var(--wc-on-accent); }
+.wc-logo { height: 24px; max-width: 96px; margin-right: 8px; object-fit: contain; }
 .wc-close { background: transparent; border: 0; color: inherit; font-size: 22px; line-height: 1;
   padding: 2px 8px; border-radius: 6px; }
 .wc-messages { flex: 1; overflow-y: auto; margin: 0; padding: 14px; list-style: none; display: flex;
   flex-direction: column; gap: 10px; }
 .wc-empty { color: var(--wc-muted); margin: auto 0; text-align: center; }
+.wc-empty p { margin: 0 0 10px; }
+.wc-suggestion { display: block; width: 100%; margin: 6px 0 0; padding: 8px 12px; border-radius: 10px;
+  border: 1px solid var(--wc-border); background: var(--wc-bg); color: var(--wc-fg); text-align: left; }
 .wc-message { max-width: 85%; padding: 9px 12px; border-radius: 12px; white-space: pre-wrap;
   overflow-wrap: anywhere; }
 .wc-user { align-self: flex-end; background: var(--wc-accent); color: var(--wc-on-accent);
@@ -65,24 +46,26 @@ button:focus-visible, textarea:focus-visible { outline: 3px solid var(--wc-accen
 .wc-typing span:nth-child(2) { animation-delay: 0.2s; }
 .wc-typing span:nth-child(3) { animation-delay: 0.4s; }
 @keyframes wc-blink { 0%, 80%, 100% { opacity: 0.25; } 40% { opacity: 1; } }
-@media (prefers-reduced-motion: reduce) { .wc-typing span { animation: none; } }
+@media (prefers-reduced-motion: reduce) { * { animation: none !important; transition: none !important; scroll-behavior: auto !important; } }
 .wc-error { margin: 0 14px 8px; padding: 8px 10px; border-radius: 8px; color: var(--wc-danger);
   background: #fdecea; display: flex; gap: 8px; align-items: center; justify-content: space-between;
   font-size: 14px; }
 .wc-error button { border: 1px solid var(--wc-danger); background: #fff; color: var(--wc-danger);
   border-radius: 6px; padding: 3px 10px; }
 .wc-composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--wc-border); align-items: flex-end; }
-.wc-composer textarea { flex: 1; resize: none; font: inherit; color: inherit; min-height: 42px; max-height: 120px;
+.wc-composer textarea { flex: 1; resize: none; font: inherit; font-size: 16px; color: inherit; min-height: 42px; max-height: 120px;
   padding: 9px 10px; border: 1px solid var(--wc-border); border-radius: 10px; background: var(--wc-bg); }
 .wc-send { border: 0; border-radius: 10px; background: var(--wc-accent); color: var(--wc-on-accent);
   padding: 0 14px; height: 42px; font-weight: 600; }
 .wc-send:disabled { opacity: 0.5; cursor: default; }
 .wc-count { font-size: 12px; color: var(--wc-muted); padding: 0 12px 6px; text-align: right; }
 .wc-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media (max-width: 480px) {
-  .wc-root, .wc-root.wc-left { bottom: 12px; right: 12px; left: auto; }
-  .wc-root.wc-left { left: 12px; right: auto; }
-  .wc-panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; border: 0; }
+/* Phones: full screen, sized to the visual viewport (shrinks with the keyboard, see
+   shell/viewport-fit.ts), else to the dynamic viewport, inside the safe area. */
+@media (max-width: 639.98px) {
+  .wc-panel { position: fixed; left: 0; right: 0; top: var(--wc-vt, 0); width: 100%;
+    height: var(--wc-vh, 100dvh); border-radius: 0; border: 0; padding: env(safe-area-inset-top)
+    env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left); }
 }
 ${messageStyles}
 ${attachmentStyles}

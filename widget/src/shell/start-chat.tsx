@@ -1,0 +1,55 @@
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { createApiClient } from '../api/client';
+import { createChatModel } from '../state/chat-model';
+import { createConversationStore } from '../state/conversation-store';
+import { getSessionStorage } from '../tab-storage';
+import { App } from '../ui/App';
+import { widgetStyles } from '../ui/styles';
+import type { ChatSession, StartChat } from './controller';
+
+/**
+ * The chat behind the launcher: its styles, the API client, the chat model and the panel.
+ * Nothing touches the network or storage until the panel first opens (reading the tab's
+ * stored conversation id is all it does before that).
+ */
+export const startChat: StartChat = ({ adopt, root, options, emit, requestClose, deps }) => {
+  adopt(widgetStyles);
+  const slot = root.ownerDocument.createElement('div');
+  slot.className = 'wc-slot';
+  root.prepend(slot);
+  const storage = deps.storage === undefined ? getSessionStorage() : deps.storage;
+  const client = createApiClient({
+    api: options.api,
+    tenant: options.tenant,
+    storage,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  const model = createChatModel({
+    client,
+    conversations: createConversationStore(storage, options.tenant),
+    emit,
+  });
+  const isOpen = signal(false);
+  let restored = false;
+  render(<App model={model} options={options} isOpen={isOpen} onClose={requestClose} />, slot);
+
+  const session: ChatSession = {
+    setOpen(open) {
+      isOpen.value = open;
+      if (open && !restored) {
+        restored = true;
+        void model.restore();
+      }
+    },
+    identify(token) {
+      if (client.identify(token)) model.reset();
+    },
+    dispose() {
+      model.dispose();
+      render(null, slot);
+      slot.remove();
+    },
+  };
+  return session;
+};
