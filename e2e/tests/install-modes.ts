@@ -4,16 +4,20 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const installModes = ['script tag', 'npm'] as const;
 export type InstallMode = (typeof installModes)[number];
 
-// Served by the test itself at the server's origin, like a partner app that bundles
-// @wagechat/widget and imports the same ES module the package ships.
+// Served by the test itself at the server's origin, like a partner app that imports the ES
+// module the package ships by its package name, with no bundler: an import map points the name
+// at the file, and the module must need nothing else (Preact is bundled inside it).
 const npmPage = `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>Partner app (npm install)</title></head>
+  <head>
+    <meta charset="utf-8" /><title>Partner app (npm install)</title>
+    <script type="importmap">{ "imports": { "@wagechat/widget": "/widget/wagechat.mjs" } }</script>
+  </head>
   <body>
     <h1>Partner app</h1>
     <div id="support"></div>
     <script type="module">
-      import { mount } from '/widget/wagechat.mjs';
+      import { mount } from '@wagechat/widget';
       window.wagechat = mount(document.getElementById('support'), { tenant: 'demo', title: 'Partner support' });
     </script>
   </body>
