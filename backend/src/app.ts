@@ -2,6 +2,7 @@
  * createApp(deps): middleware order, route mounts and error handling. Starts nothing, so
  * tests drive it with `app.request()`.
  */
+import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -13,13 +14,17 @@ import { createAuditLogRoutes } from './http/admin-audit';
 import { createDocumentRoutes } from './http/admin-documents';
 import { createAuthRoutes } from './http/auth-routes';
 import { createChatRoutes } from './http/chat-routes';
+import { createCitationLinker } from './http/citation-links';
 import { clientAddress, clientIp } from './http/client-ip';
+import { createDocumentFileRoutes } from './http/document-file-routes';
 import type { AppEnv } from './http/env';
+import { createFeedbackRoutes } from './http/feedback-routes';
 import { createHealthRoutes } from './http/health-routes';
 import { accessLog } from './http/middleware/access-log';
 import { auditAdminRequests, auditFailedSignIns } from './http/middleware/audit';
 import { requireAuth } from './http/middleware/auth';
 import { handleError, handleNotFound } from './http/middleware/errors';
+import { PROTOCOL_HEADER, protocolVersion } from './http/middleware/protocol-version';
 import { rateLimit } from './http/middleware/rate-limit';
 import { requestBodyLimit } from './http/middleware/request-body-limit';
 import { securityHeaders } from './http/middleware/security-headers';
@@ -28,13 +33,19 @@ import { validateParams } from './http/middleware/validate-request';
 import type { RateLimiters } from './http/rate-limit/create-rate-limiters';
 import { createStaticRoutes, type StaticDirs } from './http/static-routes';
 import { createTenantOrigins, type TenantOrigins } from './http/tenant-origins';
+import { createUploadRoutes } from './http/upload-routes';
+import { createWidgetConfigRoutes } from './http/widget-config-routes';
+import type { Transcriber } from './integrations/transcription/types';
+import { createUnavailableTranscriber } from './integrations/transcription/unavailable-transcriber';
+import type { BlobStore } from './knowledge/blob-store';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { requirePermission } from './security/rbac';
 import type { TokenService } from './security/session-tokens';
+import { createDocumentLinkSigner, type DocumentLinkSigner } from './security/signed-links';
 import type { Store } from './store/types';
 
 export interface AppDeps {
-  config: Pick<Config, 'maxUploadBytes' | 'trustProxy'>;
+  config: Pick<Config, 'maxUploadBytes' | 'maxAttachmentBytes' | 'maxVoiceBytes' | 'trustProxy'>;
   logger: Logger;
   store: Store;
   knowledge: KnowledgeBase;
@@ -48,13 +59,19 @@ export interface AppDeps {
   staticDirs?: StaticDirs;
   /** The origins CORS grants; by default every tenant's, cached (http/tenant-origins.ts). */
   tenantOrigins?: TenantOrigins;
+  /** The knowledge base's original PDFs; omit and citations get no links, PDFs are not served. */
+  blobs?: BlobStore;
+  /** Signs citation links (deps.ts derives it from the server secret); default: a random key. */
+  documentLinks?: DocumentLinkSigner;
+  /** Voice notes' speech to text (deps.ts picks it by config); default: offline, 'unavailable'. */
+  transcriber?: Transcriber;
 }
 
 /** JSON bodies: the largest (a chat message of 4,000 characters) fits many times over. */
 const MAX_JSON_BODY_BYTES = 64 * 1024;
-/** The PDF upload sets its own limit from `maxUploadBytes`. */
+/** The PDF upload and the chat upload set their own limits (`maxUploadBytes`, attachments). */
 const isUpload = (c: Context) =>
-  c.req.method === 'POST' && /^\/api\/v1\/admin\/documents\/?$/.test(c.req.path);
+  c.req.method === 'POST' && /^\/api\/v1\/(?:admin\/documents|chat\/upload)\/?$/.test(c.req.path);
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -70,8 +87,8 @@ export function createApp(deps: AppDeps) {
     cors({
       origin: async (origin) => ((await origins.allows(origin)) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept', PROTOCOL_HEADER],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', PROTOCOL_HEADER],
       maxAge: 600,
     }),
   );
@@ -81,6 +98,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', createHealthRoutes({ store: deps.store }));
 
   const api = new Hono<AppEnv>();
+  api.use(protocolVersion());
   // Unauthenticated calls count by address; the others by principal, after requireAuth.
   const byAddress = (c: Context<AppEnv>) => `ip:${clientIp(c) ?? 'unknown'}`;
   api.use('/auth/*', rateLimit(deps.limiters.api, byAddress));
@@ -99,15 +117,49 @@ export function createApp(deps: AppDeps) {
     rateLimit(deps.limiters.chat),
     rateLimit(deps.limiters.tenantChat, (c) => `tenant:${c.get('tenantId')}`),
   );
+  const links = deps.documentLinks ?? createDocumentLinkSigner({ secret: randomBytes(32) });
+  const linkCitations = deps.blobs
+    ? createCitationLinker({ documents: deps.store.documents, links })
+    : undefined;
   api.route(
     '/chat',
-    createChatRoutes({
+    createChatRoutes(
+      {
+        store: deps.store,
+        agent: deps.agent,
+        logger: deps.logger,
+        now: deps.clock,
+      },
+      { linkCitations },
+    ),
+  );
+  api.route('/chat', createFeedbackRoutes({ store: deps.store }));
+  // An upload costs like a message (a voice note is a transcription call): same per-person limit.
+  api.use('/chat/upload', rateLimit(deps.limiters.chat));
+  api.route(
+    '/chat',
+    createUploadRoutes({
       store: deps.store,
-      agent: deps.agent,
-      logger: deps.logger,
-      now: deps.clock,
+      transcriber: deps.transcriber ?? createUnavailableTranscriber(),
+      limits: { fileBytes: deps.config.maxAttachmentBytes, voiceBytes: deps.config.maxVoiceBytes },
     }),
   );
+  api.use('/widget/*', rateLimit(deps.limiters.api, byAddress));
+  api.route('/widget', createWidgetConfigRoutes({ store: deps.store }));
+  if (deps.blobs) {
+    api.use('/documents/:id/file', rateLimit(deps.limiters.api, byAddress));
+    api.use(
+      '/documents/:id/link',
+      auditFailedSignIns(deps.store.audit),
+      requireAuth({ tokens: deps.tokens }),
+      requirePermission('conversation:read:own'),
+      rateLimit(deps.limiters.api),
+    );
+    api.route(
+      '/documents',
+      createDocumentFileRoutes({ documents: deps.store.documents, blobs: deps.blobs, links }),
+    );
+  }
   api.use(
     '/admin/*',
     auditAdminRequests(deps.store.audit),

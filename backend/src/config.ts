@@ -22,6 +22,8 @@ const envSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
   OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  OPENAI_TRANSCRIPTION_MODEL: z.string().trim().min(1).default('whisper-1'),
+  OPENAI_TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   OPENAI_MAX_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(3500),
   WAGECHAT_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
   WAGECHAT_BREAKER_RESET_SECONDS: z.coerce.number().int().min(1).default(30),
@@ -60,6 +62,8 @@ const envSchema = z.object({
   WAGECHAT_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   WAGECHAT_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   WAGECHAT_MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(20),
+  WAGECHAT_MAX_ATTACHMENT_MB: z.coerce.number().positive().max(100).default(10),
+  WAGECHAT_MAX_VOICE_MB: z.coerce.number().positive().max(100).default(5),
   WAGECHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   WAGECHAT_SESSION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
@@ -81,6 +85,8 @@ export interface Config {
     /** Per model call; past it the turn falls back to offline mode. */
     timeoutMs: number;
   } | null;
+  /** Voice notes in connected mode: the `/v1/audio/transcriptions` model and per-call timeout. */
+  transcription: { model: string; timeoutMs: number };
   /** Outgoing model calls per minute across the process (§5.2). */
   modelCallsPerMinute: number;
   /** Consecutive model failures that open the circuit, and how long it stays open. */
@@ -122,6 +128,9 @@ export interface Config {
   sessionTtlSeconds: number;
   confidenceThreshold: number;
   maxUploadBytes: number;
+  /** Chat uploads (api.md item 5): images and PDFs, and voice notes. */
+  maxAttachmentBytes: number;
+  maxVoiceBytes: number;
   /** Chat messages per visitor per minute. */
   rateLimitPerMinute: number;
   /** New sessions per client address per minute (a shared office address needs headroom). */
@@ -185,6 +194,10 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir?: st
           timeoutMs: e.OPENAI_TIMEOUT_MS,
         }
       : null,
+    transcription: {
+      model: e.OPENAI_TRANSCRIPTION_MODEL,
+      timeoutMs: e.OPENAI_TRANSCRIPTION_TIMEOUT_MS,
+    },
     modelCallsPerMinute: e.OPENAI_MAX_CALLS_PER_MINUTE,
     breaker: {
       failures: e.WAGECHAT_BREAKER_FAILURES,
@@ -207,6 +220,8 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir?: st
     sessionTtlSeconds: e.WAGECHAT_SESSION_TTL_MINUTES * 60,
     confidenceThreshold: e.WAGECHAT_CONFIDENCE_THRESHOLD,
     maxUploadBytes: Math.round(e.WAGECHAT_MAX_UPLOAD_MB * 1024 * 1024),
+    maxAttachmentBytes: Math.round(e.WAGECHAT_MAX_ATTACHMENT_MB * 1024 * 1024),
+    maxVoiceBytes: Math.round(e.WAGECHAT_MAX_VOICE_MB * 1024 * 1024),
     rateLimitPerMinute: e.WAGECHAT_RATE_LIMIT_PER_MINUTE,
     sessionRateLimitPerMinute: e.WAGECHAT_SESSION_RATE_LIMIT_PER_MINUTE,
   };

@@ -13,6 +13,8 @@ import { type Config, loadConfig } from './config';
 import { createRateLimiters } from './http/rate-limit/create-rate-limiters';
 import { closeRedisClient, openRedisClient } from './http/rate-limit/redis-client';
 import { createAccountLookup } from './integrations/accounts/create-account-lookup';
+import { createTranscriber } from './integrations/transcription/create-transcriber';
+import { createLocalBlobStore } from './knowledge/blob-store';
 import { createEmbedder } from './knowledge/embedding/create-embedder';
 import { createKnowledgeBase } from './knowledge/knowledge-base';
 import { createLogger } from './logger';
@@ -20,6 +22,7 @@ import { resolveEncryptionKeyring } from './security/encryption-keys';
 import { createFieldCrypto } from './security/field-crypto';
 import { resolveSessionSecret } from './security/session-secret';
 import { createTokenService } from './security/session-tokens';
+import { createDocumentLinkSigner } from './security/signed-links';
 import { openSqliteStore } from './store/sqlite/open';
 import type { Store } from './store/types';
 
@@ -34,13 +37,35 @@ export const DEMO_TENANT = {
   allowLocalhost: true,
 };
 
+/** The Brightwell demo's widget theme: what `GET /api/v1/widget/config?tenant=demo` serves. */
+export const DEMO_WIDGET_CONFIG = {
+  title: 'Brightwell Pay support',
+  greeting: 'Hi! Ask about tip payouts, Instant Pay, your pay card or taxes.',
+  accent: '#0b6e4f',
+  logoUrl: null,
+  position: 'bottom-right',
+  suggestions: [
+    'When are my tips paid out?',
+    'How does Instant Pay work?',
+    "My pay card hasn't arrived",
+    'How are my tips taxed?',
+  ],
+} as const;
+
 /**
- * Creates the demo tenant unless it exists (an operator's changes to it are kept). Only
- * `serve --seed-demo` (what `pnpm start` runs), tests and benchmarks call this: a deployment
- * never gets a tenant that accepts any localhost origin by default.
+ * Creates the demo tenant and its widget theme unless they exist (an operator's changes to
+ * them are kept). Only `serve --seed-demo` (what `pnpm start` runs), tests and benchmarks call
+ * this: a deployment never gets a tenant that accepts any localhost origin by default.
  */
-export async function seedDemoTenant(store: Pick<Store, 'tenants'>): Promise<void> {
+export async function seedDemoTenant(
+  store: Pick<Store, 'tenants' | 'widgetConfigs'>,
+): Promise<void> {
   if (!(await store.tenants.get(DEMO_TENANT.id))) await store.tenants.upsert(DEMO_TENANT);
+  if (!(await store.widgetConfigs.get(DEMO_TENANT.id)))
+    await store.widgetConfigs.update(DEMO_TENANT.id, {
+      ...DEMO_WIDGET_CONFIG,
+      suggestions: [...DEMO_WIDGET_CONFIG.suggestions],
+    });
 }
 
 export interface Deps extends AppDeps {
@@ -66,8 +91,11 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   if (options.seedDemoTenant) await seedDemoTenant(store);
 
   const embedder = createEmbedder(config.openai);
+  // One store of originals for the knowledge base and the cited-PDF route.
+  const blobs = createLocalBlobStore(join(config.dataDir, 'uploads'));
   const knowledge = await createKnowledgeBase({
     dataDir: config.dataDir,
+    blobs,
     documents: store.documents,
     embedder,
     logger: logger.child({ component: 'knowledge' }),
@@ -86,8 +114,9 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   const redis = config.redisUrl
     ? await openRedisClient(config.redisUrl, logger.child({ component: 'redis' }))
     : undefined;
+  const secret = resolveSessionSecret(config.sessionSecret, config.dataDir);
   const tokens = createTokenService({
-    secret: resolveSessionSecret(config.sessionSecret, config.dataDir),
+    secret,
     visitorTtlSeconds: config.sessionTtlSeconds,
     adminIdentity: config.adminIdentity,
   });
@@ -98,10 +127,13 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     knowledge,
     agent,
     tokens,
+    transcriber: createTranscriber(config, logger.child({ component: 'transcription' })),
     limiters: createRateLimiters(config, redis, {
       logger: logger.child({ component: 'rate-limit' }),
     }),
     clock: Date.now,
+    blobs,
+    documentLinks: createDocumentLinkSigner({ secret }),
     ...(options.serveStatic
       ? {
           staticDirs: {

@@ -18,6 +18,8 @@ export const STATUS_BY_ERROR_CODE = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** The `Wagechat-Protocol` header names a version this server does not speak. */
+  unsupported_protocol: 400,
 } as const;
 
 /** The closed union of error codes. */
@@ -43,6 +45,8 @@ export interface Citation {
   title: string;
   page: number;
   snippet: string;
+  /** Path-relative signed link to the PDF (~15 minutes): `/api/v1/documents/<id>/file?v=&exp=&sig=`. */
+  url?: string;
 }
 
 /**
@@ -80,6 +84,8 @@ export interface ChatMessageRequest {
   /** 1..4000 characters. */
   message: string;
   conversation_id?: string;
+  /** The caller's own uploads in the same conversation, not yet sent (at most 10). */
+  attachment_ids?: string[];
 }
 
 /** The data of each server-sent event of a streamed turn, by event name. */
@@ -112,12 +118,36 @@ export interface ChatAnswer {
   response_time_ms: number;
 }
 
+/** A chat upload or voice note (`POST /api/v1/chat/upload`); bytes at `/chat/attachments/:id`. */
+export interface Attachment {
+  id: string;
+  conversation_id: string;
+  kind: 'file' | 'voice';
+  /** The sanitised file name. */
+  name: string;
+  /** Decided from the bytes, not the name: image/png|jpeg|webp|gif, application/pdf, audio/*. */
+  content_type: string;
+  bytes: number;
+  created_at: string;
+}
+
+/** 201 from `POST /api/v1/chat/upload`. */
+export interface UploadBody {
+  attachment: Attachment;
+  /** A voice note's transcript, PII redacted (connected mode only). */
+  transcript?: string;
+  /** 'unavailable' for files, offline, or when the provider failed; the note is kept either way. */
+  transcription: 'done' | 'unavailable';
+}
+
 /** A stored message of a thread. */
 export interface HistoryMessage {
   id: string;
   role: 'user' | 'assistant';
   text: string;
   citations: Citation[];
+  /** What the person sent with the message (absent when none). */
+  attachments?: Attachment[];
   created_at: string;
 }
 
@@ -130,8 +160,55 @@ export interface ConversationHistory {
   messages: HistoryMessage[];
 }
 
+/**
+ * `GET /api/v1/chat/conversations?limit=N`: the caller's own threads, the most recently active
+ * first. A signed-in worker's id is the same on every device, so this is how the widget finds
+ * their conversation on a new one.
+ */
+export interface ConversationList {
+  conversations: Array<{
+    conversation_id: string;
+    status: ConversationHistory['status'];
+    updated_at: string;
+  }>;
+}
+
 /** `POST /api/v1/auth/session`: a visitor session token. */
 export interface SessionBody {
   token: string;
+  expires_at: string;
+}
+
+/** `POST /api/v1/chat/feedback`: thumbs on one answer, or a 1-5 rating of the conversation. */
+export interface FeedbackRequest {
+  conversation_id: string;
+  /** The assistant message the thumbs are for (required with `thumbs`). */
+  message_id?: string;
+  thumbs?: 'up' | 'down';
+  rating?: 1 | 2 | 3 | 4 | 5;
+  /** At most 1000 characters; personal data is redacted before it is stored. */
+  comment?: string;
+}
+
+/** 201 from `POST /api/v1/chat/feedback`; the same message or conversation again replaces it. */
+export interface FeedbackBody {
+  feedback_id: string;
+}
+
+/** `GET /api/v1/widget/config?tenant=<id>`: the tenant's theme (options on the tag win). */
+export interface WidgetConfigBody {
+  tenant: string;
+  title: string;
+  greeting: string;
+  /** `#rrggbb`. */
+  accent: string;
+  logo_url: string | null;
+  position: 'bottom-right' | 'bottom-left';
+  suggestions: string[];
+}
+
+/** `POST /api/v1/documents/:id/link`: a fresh signed link when the one in history expired. */
+export interface DocumentLinkBody {
+  url: string;
   expires_at: string;
 }

@@ -287,3 +287,54 @@ describe('health and errors', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('GET /api/v1/chat/conversations', () => {
+  const list = (bearer: string, query = '') =>
+    app.request(`/api/v1/chat/conversations${query}`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+
+  it("finds a signed-in worker's latest thread from another device, and only theirs", async () => {
+    const phone = (await deps.tokens.issueCustomer('demo', 'cust-7', 600)).token;
+    const laptop = (await deps.tokens.issueCustomer('demo', 'cust-7', 600)).token;
+    const other = (await deps.tokens.issueCustomer('demo', 'cust-8', 600)).token;
+    const first = (await (await send(phone, { message: 'Hello!' })).json()) as {
+      conversation_id: string;
+    };
+    const second = (await (await send(phone, { message: 'Thanks!' })).json()) as {
+      conversation_id: string;
+    };
+    // The older thread becomes the latest again once it gets a new message.
+    await send(phone, { message: 'Hi there!', conversation_id: first.conversation_id });
+
+    const res = await list(laptop);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      conversations: Array<{ conversation_id: string; status: string; updated_at: string }>;
+    };
+    expect(body.conversations.map((c) => c.conversation_id)).toEqual([
+      first.conversation_id,
+      second.conversation_id,
+    ]);
+    expect(body.conversations[0]?.status).toBe('active');
+    const latest = (await (await list(laptop, '?limit=1')).json()) as typeof body;
+    expect(latest.conversations).toHaveLength(1);
+
+    const stranger = (await (await list(other)).json()) as typeof body;
+    expect(stranger.conversations).toEqual([]);
+    const visitor = (await (await list(await token())).json()) as typeof body;
+    expect(visitor.conversations).toEqual([]);
+  });
+
+  it('refuses a bad limit and a missing token with clear errors', async () => {
+    const t = await token();
+    for (const bad of ['?limit=0', '?limit=51', '?limit=abc', '?limit=1.5']) {
+      const res = await list(t, bad);
+      expect(res.status, bad).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'invalid_request',
+      );
+    }
+    expect((await app.request('/api/v1/chat/conversations')).status).toBe(401);
+  });
+});

@@ -3,11 +3,23 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { runChatTurn, type TurnDeps, type TurnEvent } from '../agent/run-turn';
-import type { ConversationHistory, StreamEventData } from '../contract/v1';
+import type {
+  Citation,
+  ConversationHistory,
+  ConversationList,
+  StreamEventData,
+} from '../contract/v1';
 import { AppError, isAppError, toAppError } from '../errors';
+import type { CitationLinker } from './citation-links';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
 import { createEventChannel } from './event-channel';
+import {
+  attachmentIdsField,
+  attachmentsByMessage,
+  checkMessageAttachments,
+  storeLinkingAttachments,
+} from './message-attachments';
 import { errorBody } from './middleware/errors';
 import { parseJsonBody } from './validate';
 
@@ -22,6 +34,7 @@ const messageBody = z.object({
   conversation_id: z
     .uuid({ message: 'must be a conversation id from an earlier answer' })
     .optional(),
+  attachment_ids: attachmentIdsField,
 });
 
 const tooLarge = () => {
@@ -54,9 +67,18 @@ function recordThreadAccess(
   });
 }
 
+export interface ChatRouteOptions {
+  /** Adds signed PDF links to citations, for protocol 2 callers (v1 gets the v1 shapes). */
+  linkCitations?: CitationLinker | undefined;
+}
+
 /** `POST /message` (JSON or SSE by Accept) and `GET /history/:id` (API v1). */
-export function createChatRoutes(deps: TurnDeps) {
+export function createChatRoutes(deps: TurnDeps, options: ChatRouteOptions = {}) {
   const now = deps.now ?? Date.now;
+  const withLinks = (c: Context<AppEnv>, citations: Citation[]) =>
+    options.linkCitations && c.get('protocol') >= 2 && citations.length > 0
+      ? options.linkCitations(c.get('principal').tenantId, citations)
+      : citations;
   return new Hono<AppEnv>()
     .post('/message', bodyLimit({ maxSize: 32 * 1024, onError: tooLarge }), async (c) => {
       const startedAt = now();
@@ -69,7 +91,17 @@ export function createChatRoutes(deps: TurnDeps) {
         userAgent: c.req.header('user-agent') ?? null,
         startedAt,
       };
-      const turnDeps = { ...deps, logger: c.get('log') };
+      const attachmentIds = await checkMessageAttachments(
+        deps.store,
+        c,
+        body.conversation_id,
+        body.attachment_ids,
+      );
+      const turnDeps = {
+        ...deps,
+        store: storeLinkingAttachments(deps.store, attachmentIds),
+        logger: c.get('log'),
+      };
       // A message into a thread that is not the caller's is refused as missing, and recorded.
       const turn = (emit: (event: TurnEvent) => void) =>
         runChatTurn(turnDeps, request, emit).catch(async (error: unknown) => {
@@ -83,7 +115,8 @@ export function createChatRoutes(deps: TurnDeps) {
 
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         // TurnResult is exactly the v1 JSON body.
-        return c.json(await turn(() => {}));
+        const result = await turn(() => {});
+        return c.json({ ...result, citations: await withLinks(c, result.citations) });
       }
 
       const channel = createEventChannel<TurnEvent>();
@@ -98,8 +131,9 @@ export function createChatRoutes(deps: TurnDeps) {
       return streamSSE(c, async (stream) => {
         const send = async (event: TurnEvent) => {
           // A gone client must not stop the turn: it runs on and its answer is stored regardless.
-          if (!stream.aborted)
-            await stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) });
+          if (stream.aborted) return;
+          const data = event.event === 'citations' ? await withLinks(c, event.data) : event.data;
+          await stream.writeSSE({ event: event.event, data: JSON.stringify(data) });
         };
         try {
           if (!first.done) await send(first.value);
@@ -116,6 +150,31 @@ export function createChatRoutes(deps: TurnDeps) {
         }
       });
     })
+    .get('/conversations', async (c) => {
+      const principal = c.get('principal');
+      const limit = z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(50)
+        .default(10)
+        .safeParse(c.req.query('limit'));
+      if (!limit.success)
+        throw new AppError('invalid_request', 'limit must be a whole number from 1 to 50.');
+      const threads = await deps.store.conversations.listBySubject(
+        principal.tenantId,
+        principal.subject,
+        limit.data,
+      );
+      const body: ConversationList = {
+        conversations: threads.map((t) => ({
+          conversation_id: t.id,
+          status: t.status,
+          updated_at: t.updatedAt,
+        })),
+      };
+      return c.json(body);
+    })
     .get('/history/:conversation_id', async (c) => {
       const principal = c.get('principal');
       const id = c.req.param('conversation_id');
@@ -129,16 +188,23 @@ export function createChatRoutes(deps: TurnDeps) {
       }
       const messages = await deps.store.messages.list(principal.tenantId, conversation.id);
       await recordThreadAccess(deps, c, 'conversation.read', id, { messages: messages.length });
+      const citations = await Promise.all(messages.map((m) => withLinks(c, m.citations)));
+      const attachments = await attachmentsByMessage(
+        deps.store,
+        principal.tenantId,
+        conversation.id,
+      );
       const body: ConversationHistory = {
         conversation_id: conversation.id,
         status: conversation.status,
         // Per thread: a hand-over (and, with the Zendesk work, its ticket) covers the conversation.
         escalation: conversation.status === 'escalation_pending' ? { status: 'pending' } : null,
-        messages: messages.map((m) => ({
+        messages: messages.map((m, i) => ({
           id: m.id,
           role: m.role,
           text: m.text,
-          citations: m.citations,
+          citations: citations[i] ?? m.citations,
+          ...(attachments.has(m.id) ? { attachments: attachments.get(m.id) } : {}),
           created_at: m.createdAt,
         })),
       };

@@ -75,6 +75,41 @@ export interface Message {
   createdAt: string;
 }
 
+/** What an attachment is for: a file (image or PDF) or a recorded voice note. */
+export type AttachmentKind = 'file' | 'voice';
+
+/** A chat upload (store/sqlite/attachments.ts); the bytes are read separately, by `content`. */
+export interface Attachment {
+  id: string;
+  tenantId: string;
+  conversationId: string;
+  /** The user message it was sent with; null until sent (a voice note kept offline stays so). */
+  messageId: string | null;
+  kind: AttachmentKind;
+  /** Sanitised file name (http/upload-name.ts); personal, so encrypted at rest. */
+  name: string;
+  /** Decided from the bytes (file-type), never from the name or the declared type. */
+  contentType: string;
+  bytes: number;
+  /** A voice note's redacted transcript; null offline or when transcription failed. */
+  transcript: string | null;
+  createdAt: string;
+}
+
+/** Chat uploads, bytes and names encrypted at rest (migration 11). */
+export interface AttachmentRepository {
+  create(
+    input: Omit<Attachment, 'id' | 'createdAt' | 'messageId' | 'bytes'> & { content: Buffer },
+  ): Promise<Attachment>;
+  get(tenantId: string, id: string): Promise<Attachment | null>;
+  /** The stored bytes, decrypted; null when there is no such attachment. */
+  content(tenantId: string, id: string): Promise<Buffer | null>;
+  /** Links attachments not yet sent to a user message; returns how many it linked. */
+  link(tenantId: string, ids: string[], messageId: string): Promise<number>;
+  /** Each message's attachments, for a thread's history (oldest first). */
+  listByConversation(tenantId: string, conversationId: string): Promise<Attachment[]>;
+}
+
 export interface AuditEvent {
   tenantId: string;
   actorType: 'visitor' | 'customer' | 'admin' | 'system';
@@ -107,6 +142,8 @@ export interface TenantRepository {
 export interface ConversationRepository {
   create(input: { tenantId: string; subject: string }): Promise<Conversation>;
   get(tenantId: string, id: string): Promise<Conversation | null>;
+  /** The owner's threads, the most recently active first. */
+  listBySubject(tenantId: string, subject: string, limit: number): Promise<Conversation[]>;
   setStatus(tenantId: string, id: string, status: ConversationStatus): Promise<void>;
 }
 
@@ -251,6 +288,49 @@ export interface KeyRotationRepository {
   ): Promise<{ cursor: RotationCursor | null; rotated: number }>;
 }
 
+/** Thumbs on one answer, or a 1-5 rating of the whole conversation (migration 10). */
+export interface Feedback {
+  id: string;
+  tenantId: string;
+  conversationId: string;
+  /** The assistant message the thumbs are for; null for a conversation rating. */
+  messageId: string | null;
+  /** Who gave it: the conversation's owner. */
+  subject: string;
+  thumbs: 'up' | 'down' | null;
+  rating: 1 | 2 | 3 | 4 | 5 | null;
+  /** Already redacted; PII-free but still the person's words: never log it. */
+  comment: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FeedbackRepository {
+  /** Stores the feedback, replacing any earlier one for the same message (or conversation). */
+  save(input: Omit<Feedback, 'id' | 'createdAt' | 'updatedAt'>): Promise<Feedback>;
+  /** Every feedback of a conversation, oldest first. */
+  list(tenantId: string, conversationId: string): Promise<Feedback[]>;
+}
+
+/** A tenant's widget theme (migration 10); null fields take the widget's defaults. */
+export interface WidgetConfig {
+  title: string | null;
+  greeting: string | null;
+  /** `#rrggbb`. */
+  accent: string | null;
+  /** https URL, or a path on the API's origin. */
+  logoUrl: string | null;
+  position: 'bottom-right' | 'bottom-left' | null;
+  suggestions: string[] | null;
+  updatedAt: string;
+}
+
+export interface WidgetConfigRepository {
+  get(tenantId: string): Promise<WidgetConfig | null>;
+  /** Merges `patch` into the stored config (null clears a field). */
+  update(tenantId: string, patch: Partial<Omit<WidgetConfig, 'updatedAt'>>): Promise<WidgetConfig>;
+}
+
 /** Everything persistent, chosen by configuration in deps.ts. */
 export interface Store {
   tenants: TenantRepository;
@@ -268,8 +348,14 @@ export interface Store {
   turns: TurnRepository;
   /** Customers whose portal token verified, per tenant (migration 7). */
   users: UserRepository;
+  /** Thumbs and ratings from the widget (migration 10). */
+  feedback: FeedbackRepository;
+  /** Each tenant's widget theme (migration 10). */
+  widgetConfigs: WidgetConfigRepository;
   /** Moves encrypted columns to the active key (`wagechat keys rotate`). */
   keyRotation: KeyRotationRepository;
+  /** Chat uploads and voice notes, encrypted at rest (migration 11). */
+  attachments: AttachmentRepository;
   /** Throws when the database cannot answer (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

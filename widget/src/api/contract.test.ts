@@ -5,9 +5,15 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  type Attachment as ContractAttachment,
   type Citation as ContractCitation,
+  type ConversationList as ContractConversationList,
+  type DocumentLinkBody as ContractDocumentLinkBody,
   type EscalationReason as ContractEscalationReason,
+  type FeedbackRequest as ContractFeedbackRequest,
   type TurnOutcome as ContractTurnOutcome,
+  type UploadBody as ContractUploadBody,
+  type WidgetConfigBody as ContractWidgetConfigBody,
   type ErrorCode,
   STATUS_BY_ERROR_CODE,
   STREAM_EVENTS,
@@ -16,19 +22,27 @@ import {
 import { codeByStatus } from './failure';
 import { toOutcome } from './sse';
 import {
+  type Attachment,
   CHAT_EVENT_NAMES,
   type ChatEvent,
   type Citation,
+  type ConversationList,
+  type DocumentLinkBody,
   type EscalationReason,
+  type FeedbackRequest,
   SERVER_ERROR_CODES,
   type TurnOutcome,
+  type UploadBody,
+  type WidgetConfigBody,
 } from './types';
 
 describe('the widget copy of contract v1', () => {
   it('knows every server error code, each with the status the server sends it with', () => {
     expect([...SERVER_ERROR_CODES].sort()).toEqual(Object.keys(STATUS_BY_ERROR_CODE).sort());
     for (const [code, status] of Object.entries(STATUS_BY_ERROR_CODE)) {
-      expect(codeByStatus[status], `status ${status}`).toBe(code);
+      // A 400 without a readable body is read as the general code; the body names the exact one.
+      if (code === 'unsupported_protocol') expect(codeByStatus[status]).toBe('invalid_request');
+      else expect(codeByStatus[status], `status ${status}`).toBe(code);
     }
     expectTypeOf<(typeof SERVER_ERROR_CODES)[number]>().toEqualTypeOf<ErrorCode>();
   });
@@ -40,6 +54,7 @@ describe('the widget copy of contract v1', () => {
 
   it('has the same citations, escalation reasons and outcomes', () => {
     expectTypeOf<Citation>().toEqualTypeOf<ContractCitation>();
+    expectTypeOf<ConversationList>().toEqualTypeOf<ContractConversationList>();
     expectTypeOf<EscalationReason>().toEqualTypeOf<ContractEscalationReason>();
     expectTypeOf<TurnOutcome>().toEqualTypeOf<ContractTurnOutcome>();
     const outcomes: ContractTurnOutcome[] = [
@@ -51,6 +66,17 @@ describe('the widget copy of contract v1', () => {
       'sign_in_required',
     ];
     for (const outcome of outcomes) expect(toOutcome(outcome)).toBe(outcome);
+  });
+
+  it('has the same feedback, widget config and document link bodies', () => {
+    expectTypeOf<FeedbackRequest>().toEqualTypeOf<ContractFeedbackRequest>();
+    expectTypeOf<WidgetConfigBody>().toEqualTypeOf<ContractWidgetConfigBody>();
+    expectTypeOf<DocumentLinkBody>().toEqualTypeOf<ContractDocumentLinkBody>();
+  });
+
+  it('has the same attachments and upload answer', () => {
+    expectTypeOf<Attachment>().toEqualTypeOf<ContractAttachment>();
+    expectTypeOf<UploadBody>().toEqualTypeOf<ContractUploadBody>();
   });
 
   it('reads every field of the done event', () => {

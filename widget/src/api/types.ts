@@ -10,6 +10,8 @@ export interface Citation {
   title: string;
   page: number;
   snippet: string;
+  /** Path-relative signed link to the PDF (~15 minutes): `/api/v1/documents/<id>/file?v=&exp=&sig=`. */
+  url?: string;
 }
 
 /** Why a turn was handed over (absent in history, which covers the whole thread). */
@@ -70,6 +72,7 @@ export const SERVER_ERROR_CODES = [
   'rate_limited',
   'internal',
   'unavailable',
+  'unsupported_protocol',
 ] as const;
 
 /**
@@ -93,12 +96,33 @@ export interface ApiFailure {
 /** Outcome of every client call. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
 
+/** A chat upload or voice note, as the server stored it. */
+export interface Attachment {
+  id: string;
+  conversation_id: string;
+  kind: 'file' | 'voice';
+  name: string;
+  content_type: string;
+  bytes: number;
+  created_at: string;
+}
+
+/** 201 from `POST /api/v1/chat/upload`; `transcript` is redacted, voice in connected mode. */
+export interface UploadBody {
+  attachment: Attachment;
+  transcript?: string;
+  transcription: 'done' | 'unavailable';
+}
+
 /** A stored message from `GET /api/v1/chat/history/:id`. */
 export interface HistoryMessage {
   id: string;
-  role: 'user' | 'assistant';
+  /** `agent`: a named person of the support team (with `author`), once hand-over replies arrive. */
+  role: 'user' | 'assistant' | 'agent';
+  author?: { name: string };
   text: string;
   citations: Citation[];
+  attachments?: Attachment[];
   created_at: string;
 }
 
@@ -107,4 +131,40 @@ export interface ConversationHistory {
   messages: HistoryMessage[];
   /** Set when the thread was handed to a person. */
   escalation: Escalation | null;
+}
+
+/** `GET /api/v1/chat/conversations`: the caller's own threads, most recently active first. */
+export interface ConversationList {
+  conversations: Array<{
+    conversation_id: string;
+    status: 'active' | 'escalation_pending' | 'closed';
+    updated_at: string;
+  }>;
+}
+
+/** `POST /api/v1/chat/feedback`: thumbs (with `message_id`) or a 1-5 rating of the conversation. */
+export interface FeedbackRequest {
+  conversation_id: string;
+  message_id?: string;
+  thumbs?: 'up' | 'down';
+  rating?: 1 | 2 | 3 | 4 | 5;
+  /** At most 1000 characters. */
+  comment?: string;
+}
+
+/** `GET /api/v1/widget/config?tenant=<id>`: the tenant's theme; options on the tag win. */
+export interface WidgetConfigBody {
+  tenant: string;
+  title: string;
+  greeting: string;
+  accent: string;
+  logo_url: string | null;
+  position: 'bottom-right' | 'bottom-left';
+  suggestions: string[];
+}
+
+/** `POST /api/v1/documents/:id/link`: a fresh signed link. */
+export interface DocumentLinkBody {
+  url: string;
+  expires_at: string;
 }

@@ -27,6 +27,9 @@ export function createSqliteConversationRepository(db: Database): ConversationRe
   const select = db.prepare<[string, string], ConversationRow>(
     'SELECT * FROM conversations WHERE tenant_id = ? AND id = ?',
   );
+  const bySubject = db.prepare<[string, string, number], ConversationRow>(
+    'SELECT * FROM conversations WHERE tenant_id = ? AND subject = ? ORDER BY updated_at DESC, rowid DESC LIMIT ?',
+  );
   const updateStatus = db.prepare(
     'UPDATE conversations SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?',
   );
@@ -40,6 +43,9 @@ export function createSqliteConversationRepository(db: Database): ConversationRe
     async get(tenantId, id) {
       const row = select.get(tenantId, id);
       return row ? toConversation(row) : null;
+    },
+    async listBySubject(tenantId, subject, limit) {
+      return bySubject.all(tenantId, subject, limit).map(toConversation);
     },
     async setStatus(tenantId, id, status) {
       updateStatus.run(status, new Date().toISOString(), tenantId, id);

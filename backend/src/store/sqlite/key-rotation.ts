@@ -11,7 +11,8 @@ interface EncryptedTable {
 
 /**
  * Every encrypted column. Citations' snippets are help-centre text, not PII: left plain.
- * `users` exists from migration 7 on; tables or columns not there yet are skipped.
+ * `users` exists from migration 7 on, `feedback` from 10, `attachments` from 11; tables or
+ * columns not there yet are skipped.
  */
 export const ENCRYPTED_TABLES: EncryptedTable[] = [
   { table: 'messages', columns: [{ column: 'text', field: 'messages.text' }] },
@@ -22,6 +23,15 @@ export const ENCRYPTED_TABLES: EncryptedTable[] = [
       { column: 'name', field: 'users.name' },
     ],
   },
+  {
+    table: 'attachments',
+    columns: [
+      { column: 'name', field: 'attachments.name' },
+      { column: 'content', field: 'attachments.content' },
+      { column: 'transcript', field: 'attachments.transcript' },
+    ],
+  },
+  { table: 'feedback', columns: [{ column: 'comment', field: 'feedback.comment' }] },
 ];
 
 const ENVELOPE = 'enc:v1:';

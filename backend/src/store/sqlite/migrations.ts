@@ -227,4 +227,72 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX conversations_updated ON conversations(updated_at);
     `,
   },
+  {
+    version: 10,
+    name: 'feedback and widget config',
+    // Feedback: thumbs on one answer (`target` = its message id) or a 1-5 rating of the whole
+    // conversation (`target` = ''); the same target again replaces the row. The comment is the
+    // person's words (redacted, then encrypted like message text); it goes with the thread.
+    // The widget config is the tenant's theme for GET /api/v1/widget/config; NULL: default.
+    sql: `
+      CREATE TABLE feedback (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        thumbs TEXT CHECK (thumbs IN ('up', 'down')),
+        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+        comment TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK ((thumbs IS NULL) <> (rating IS NULL)),
+        UNIQUE (conversation_id, target)
+      );
+      CREATE INDEX feedback_tenant_updated ON feedback(tenant_id, updated_at);
+      CREATE TABLE tenant_widget_config (
+        tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+        title TEXT,
+        greeting TEXT,
+        accent TEXT,
+        logo_url TEXT,
+        position TEXT CHECK (position IN ('bottom-right', 'bottom-left')),
+        suggestions TEXT,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 11,
+    name: 'chat attachments',
+    // Uploads and voice notes belong to their conversation (a hand-over carries them) and, once
+    // sent, to the user message they went with. `content` is the bytes as base64 under field
+    // encryption, like `name` and `transcript` (store/sqlite/attachments.ts). Deleting a thread or
+    // its message (retention) deletes its attachments.
+    sql: `
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        message_id TEXT REFERENCES messages(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('file', 'voice')),
+        name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        transcript TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX attachments_conversation ON attachments(conversation_id, created_at);
+      CREATE INDEX attachments_message ON attachments(message_id);
+    `,
+  },
+  {
+    version: 12,
+    name: 'conversations by owner',
+    // A signed-in worker's latest thread, found from any device (GET /chat/conversations).
+    sql: `
+      CREATE INDEX conversations_owner ON conversations(tenant_id, subject, updated_at);
+    `,
+  },
 ];

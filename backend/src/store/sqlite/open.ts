@@ -5,9 +5,11 @@ import { createSqliteAccountLookup } from '../../integrations/accounts/sqlite-ac
 import type { FieldCrypto } from '../../security/field-crypto';
 import type { Store } from '../types';
 import { applyMigrations } from './apply-migrations';
+import { createSqliteAttachmentRepository } from './attachments';
 import { createSqliteAuditRepository } from './audit';
 import { createSqliteConversationRepository } from './conversations';
 import { createSqliteDocumentRepository } from './documents';
+import { createSqliteFeedbackRepository } from './feedback';
 import { createSqliteKeyRotation } from './key-rotation';
 import { createSqliteMessageRepository } from './messages';
 import { sqliteMigrations } from './migrations';
@@ -16,6 +18,7 @@ import { createSqliteTenantRepository } from './tenants';
 import { createSqliteTurnRepository } from './turns';
 import { createSqliteUsageRepository } from './usage';
 import { createSqliteUserRepository } from './users';
+import { createSqliteWidgetConfigRepository } from './widget-configs';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -53,6 +56,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     usage: createSqliteUsageRepository(db),
     users: createSqliteUserRepository(db, undefined, options.crypto),
     keyRotation: createSqliteKeyRotation(db, options.crypto),
+    attachments: createSqliteAttachmentRepository(db, options.crypto),
+    feedback: createSqliteFeedbackRepository(db, options.crypto),
+    widgetConfigs: createSqliteWidgetConfigRepository(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },
