@@ -49,6 +49,7 @@ export function createFakeChatServer() {
   let tokenCounter = 0;
   let tokenLifetimeMs = 15 * 60_000;
   let history: unknown = null;
+  let conversations: unknown[] = [];
   const validTokens = new Set<string>();
   // Tokens the server would still renew into the same visitor (the real one allows a day).
   const renewable = new Set<string>();
@@ -84,6 +85,9 @@ export function createFakeChatServer() {
       return json(401, {
         error: { code: 'unauthorized', message: 'Token expired', request_id: 'r1' },
       });
+    }
+    if (url.pathname === '/api/v1/chat/conversations') {
+      return json(200, { conversations });
     }
     if (url.pathname.startsWith('/api/v1/chat/history/')) {
       return history === null
@@ -134,6 +138,10 @@ export function createFakeChatServer() {
     },
     setHistory(value: unknown) {
       history = value;
+    },
+    /** The caller's threads, as `GET /chat/conversations` lists them (default none). */
+    setConversations(value: unknown[]) {
+      conversations = value;
     },
     setTokenLifetime(ms: number) {
       tokenLifetimeMs = ms;

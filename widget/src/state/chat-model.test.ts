@@ -218,10 +218,7 @@ describe('createChatModel', () => {
     };
 
     const laptop = build(true);
-    laptop.server.reply({
-      kind: 'json',
-      body: { conversations: [{ conversation_id: 'c_9', status: 'active', updated_at: '' }] },
-    });
+    laptop.server.setConversations([{ conversation_id: 'c_9', status: 'active', updated_at: '' }]);
     await laptop.model.restore();
     expect(laptop.server.requests.map((r) => r.path)).toContain('/api/v1/chat/conversations');
     expect(laptop.model.messages.value.map((m) => m.text)).toEqual(['Asked on my phone']);
