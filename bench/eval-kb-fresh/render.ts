@@ -5,12 +5,11 @@
  *
  *   tsx bench/eval-kb-fresh/render.ts [outDir]     (default: a fresh temporary folder)
  */
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArticle } from '../../demo/scripts/kb-markdown';
-import { type RenderedEvalArticle, renderEvalArticlePdf } from '../eval-kb/render';
+import { type RenderedEvalArticle, renderEvalKnowledgeBase } from '../eval-kb/render';
 import type { EvalPageStyle } from '../eval-kb/styles';
 
 /** The Harbor Lane articles: a tuning set written after the unfamiliar set's holdout gap. */
@@ -57,24 +56,14 @@ export const FRESH_PAGE_STYLES: readonly EvalPageStyle[] = [
  * Renders every article to `<outDir>/<name>.pdf`.
  * @example const rendered = await renderFreshKnowledgeBase(await mkdtemp(...))
  */
-export async function renderFreshKnowledgeBase(
+export function renderFreshKnowledgeBase(
   outDir: string,
   articlesDir: string = FRESH_ARTICLES_DIR,
 ): Promise<RenderedEvalArticle[]> {
-  const files = (await readdir(articlesDir)).filter((file) => file.endsWith('.md')).sort();
-  if (files.length === 0) throw new Error(`No *.md articles in ${articlesDir}`);
-  await mkdir(outDir, { recursive: true });
-  const rendered: RenderedEvalArticle[] = [];
-  for (const [index, file] of files.entries()) {
-    const name = basename(file, '.md');
-    const article = parseArticle(name, await readFile(join(articlesDir, file), 'utf8'));
-    const style = FRESH_PAGE_STYLES[index % FRESH_PAGE_STYLES.length]!;
-    const pdf = await renderEvalArticlePdf(article, style, FRESH_TITLED_ARTICLES.has(name));
-    const pdfPath = join(outDir, `${name}.pdf`);
-    await writeFile(pdfPath, pdf);
-    rendered.push({ name, file: `${name}.pdf`, title: article.title, pdfPath });
-  }
-  return rendered;
+  return renderEvalKnowledgeBase(outDir, articlesDir, {
+    styles: FRESH_PAGE_STYLES,
+    titled: FRESH_TITLED_ARTICLES,
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

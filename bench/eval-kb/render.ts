@@ -202,13 +202,25 @@ function stampRunningText(doc: PDFKit.PDFDocument, style: EvalPageStyle, title: 
   }
 }
 
+/** Which articles a help centre renders, in which looks, and which get Title metadata. */
+export interface EvalHelpCentre {
+  articlesDir: string;
+  styles: readonly EvalPageStyle[];
+  titled: ReadonlySet<string>;
+}
+
 /**
- * Renders every article to `<outDir>/<name>.pdf`, styles assigned in turn by sorted file name.
+ * Renders every article of a help centre to `<outDir>/<name>.pdf`, styles assigned in turn by
+ * sorted file name (default: this unfamiliar set).
  * @example const rendered = await renderEvalKnowledgeBase(await mkdtemp(...))
  */
 export async function renderEvalKnowledgeBase(
   outDir: string,
   articlesDir: string = EVAL_ARTICLES_DIR,
+  centre: Omit<EvalHelpCentre, 'articlesDir'> = {
+    styles: EVAL_PAGE_STYLES,
+    titled: TITLED_ARTICLES,
+  },
 ): Promise<RenderedEvalArticle[]> {
   const files = (await readdir(articlesDir)).filter((file) => file.endsWith('.md')).sort();
   if (files.length === 0) throw new Error(`No *.md articles in ${articlesDir}`);
@@ -217,9 +229,9 @@ export async function renderEvalKnowledgeBase(
   for (const [index, file] of files.entries()) {
     const name = basename(file, '.md');
     const article = parseArticle(name, await readFile(join(articlesDir, file), 'utf8'));
-    const style = EVAL_PAGE_STYLES[index % EVAL_PAGE_STYLES.length]!;
+    const style = centre.styles[index % centre.styles.length]!;
     const pdfPath = join(outDir, `${name}.pdf`);
-    await writeFile(pdfPath, await renderEvalArticlePdf(article, style, TITLED_ARTICLES.has(name)));
+    await writeFile(pdfPath, await renderEvalArticlePdf(article, style, centre.titled.has(name)));
     rendered.push({ name, file: `${name}.pdf`, title: article.title, pdfPath });
   }
   return rendered;
