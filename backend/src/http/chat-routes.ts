@@ -20,6 +20,7 @@ import {
   checkMessageAttachments,
   storeLinkingAttachments,
 } from './message-attachments';
+import { auditCaller } from './middleware/audit';
 import { errorBody } from './middleware/errors';
 import { parseJsonBody } from './validate';
 
@@ -52,19 +53,9 @@ function recordThreadAccess(
   conversationId: string,
   details: Record<string, unknown>,
 ) {
-  const principal = c.get('principal');
-  return deps.store.audit.append({
-    tenantId: principal.tenantId,
-    actorType: principal.role,
-    actorId: principal.subject,
-    action,
-    resourceType: 'conversation',
-    // Only a well-formed id is kept: the path is the caller's to fill with anything.
-    resourceId: z.uuid().safeParse(conversationId).success ? conversationId : null,
-    details: { ...details, request_id: c.get('requestId') },
-    ip: clientIp(c),
-    userAgent: c.req.header('user-agent') ?? null,
-  });
+  // Only a well-formed id is kept: the path is the caller's to fill with anything.
+  const id = z.uuid().safeParse(conversationId).success ? conversationId : null;
+  return auditCaller(deps.store.audit, c, action, { type: 'conversation', id }, details);
 }
 
 export interface ChatRouteOptions {

@@ -4,8 +4,8 @@ import type { FeedbackBody } from '../contract/v1';
 import { AppError } from '../errors';
 import { redactPii } from '../security/redact';
 import type { Store } from '../store/types';
-import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
+import { auditCaller } from './middleware/audit';
 import { parseJsonBody } from './validate';
 
 export interface FeedbackDeps {
@@ -82,25 +82,20 @@ export function createFeedbackRoutes(deps: FeedbackDeps) {
       rating: (body.rating as 1 | 2 | 3 | 4 | 5 | undefined) ?? null,
       comment: comment?.text ?? null,
     });
-    await deps.store.audit.append({
-      tenantId: principal.tenantId,
-      actorType: principal.role,
-      actorId: principal.subject,
-      action: 'chat.feedback',
-      resourceType: 'conversation',
-      resourceId: conversation.id,
-      details: {
+    await auditCaller(
+      deps.store.audit,
+      c,
+      'chat.feedback',
+      { type: 'conversation', id: conversation.id },
+      {
         feedback_id: saved.id,
         message_id: saved.messageId,
         thumbs: saved.thumbs,
         rating: saved.rating,
         comment: comment !== null,
         pii_redacted: comment?.found ?? {},
-        request_id: c.get('requestId'),
       },
-      ip: clientIp(c),
-      userAgent: c.req.header('user-agent') ?? null,
-    });
+    );
     const response: FeedbackBody = { feedback_id: saved.id };
     return c.json(response, 201);
   });

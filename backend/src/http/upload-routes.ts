@@ -11,8 +11,8 @@ import { AppError } from '../errors';
 import type { Transcriber } from '../integrations/transcription/types';
 import { redactPii } from '../security/redact';
 import type { Attachment, AttachmentKind, Store } from '../store/types';
-import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
+import { auditCaller } from './middleware/audit';
 import { sanitizeUploadName } from './upload-name';
 
 export interface UploadRoutesDeps {
@@ -70,26 +70,13 @@ export const attachmentJson = (a: Attachment): AttachmentJson => ({
 });
 
 /** An audit record of an attachment action by the caller; facts only, never names or bytes. */
-function audit(
+const audit = (
   deps: UploadRoutesDeps,
   c: Context<AppEnv>,
   action: string,
   resource: { type: string; id: string | null },
   details: Record<string, unknown>,
-) {
-  const principal = c.get('principal');
-  return deps.store.audit.append({
-    tenantId: principal.tenantId,
-    actorType: principal.role,
-    actorId: principal.subject,
-    action,
-    resourceType: resource.type,
-    resourceId: resource.id,
-    details: { ...details, request_id: c.get('requestId') },
-    ip: clientIp(c),
-    userAgent: c.req.header('user-agent') ?? null,
-  });
-}
+) => auditCaller(deps.store.audit, c, action, resource, details);
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 

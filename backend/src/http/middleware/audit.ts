@@ -1,7 +1,32 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AuditRepository } from '../../store/types';
 import { clientIp } from '../client-ip';
 import type { AppEnv, AuditNote } from '../env';
+
+/**
+ * Appends one action of the verified caller of the widget API (a thread read, an upload, a
+ * rating): who, what, on which resource, and facts only, never message text, names or bytes.
+ */
+export function auditCaller(
+  audit: AuditRepository,
+  c: Context<AppEnv>,
+  action: string,
+  resource: { type: string; id: string | null },
+  details: Record<string, unknown>,
+) {
+  const principal = c.get('principal');
+  return audit.append({
+    tenantId: principal.tenantId,
+    actorType: principal.role,
+    actorId: principal.subject,
+    action,
+    resourceType: resource.type,
+    resourceId: resource.id,
+    details: { ...details, request_id: c.get('requestId') },
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent') ?? null,
+  });
+}
 
 /**
  * Records every request to the admin API in the audit trail, refused ones included: who
