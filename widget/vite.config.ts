@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build, defineConfig, type Plugin, transformWithEsbuild, type UserConfig } from 'vite';
 import { writeBuildManifest } from './scripts/build-manifest';
 
 // Builds only (Vitest is configured at the repository root).
@@ -18,29 +18,44 @@ const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8
 
 const shared = {
   root,
-  // @preact/preset-vite needs Node 22; esbuild's automatic JSX runtime is all we use from it.
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // @preact/preset-vite needs Node 22; esbuild's JSX transform is all we use from it. Classic
+  // `h(type, props, ...children)` calls, not the automatic runtime's `jsx(type, { children })`:
+  // the same VNodes from Preact's own createElement, and about 150 B less gzip in the chat chunk.
+  // (TypeScript still checks JSX with tsconfig's jsxImportSource.)
+  esbuild: {
+    jsx: 'transform',
+    jsxFactory: 'h',
+    jsxFragment: 'Fragment',
+    jsxInject: "import { Fragment, h } from 'preact'",
+  },
   // Lib mode leaves process.env.NODE_ENV alone; a browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
 } satisfies UserConfig;
 
 /**
- * Collapses the whitespace in the CSS template strings of `*styles.ts` files (no CSS loader in
- * the bundle, so nothing else minifies them): about 1.5 KB less before gzip. Only whitespace
- * next to `{ } ; , >` or after `:` goes, so selectors like `.a :focus-visible` keep theirs.
+ * Minifies the CSS template strings of `*styles.ts` files with esbuild's CSS minifier (no CSS
+ * loader in the bundle, so nothing else would): comments and whitespace go, colours and values
+ * get their shortest form. A template with `${…}` is minified piece by piece; each piece here is
+ * a list of whole rules.
  */
 function compactCss(): Plugin {
+  const minify = async (css: string) =>
+    (await transformWithEsbuild(css, 'styles.css', { loader: 'css', minify: true })).code.trim();
   return {
     name: 'wagechat-compact-css',
-    transform(code, id) {
+    async transform(code, id) {
       if (!/styles\.ts$/.test(id)) return null;
-      return code.replace(/`[^`]*`/g, (css) =>
-        css
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
-          .replace(/:\s+/g, ':'),
-      );
+      let out = '';
+      let last = 0;
+      // Only templates assigned to a name: a comment's `code` stays as written.
+      for (const match of code.matchAll(/(?<==\s*)`([^`]*)`/g)) {
+        const parts = match[1]?.split(/(\$\{[^}]*\})/) ?? [];
+        const min = await Promise.all(parts.map((p, i) => (i % 2 ? p : minify(p))));
+        out += `${code.slice(last, match.index)}\`${min.join('')}\``;
+        last = match.index + match[0].length;
+      }
+      return out + code.slice(last);
     },
   };
 }

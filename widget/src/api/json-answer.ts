@@ -1,4 +1,4 @@
-import { toCitations, toEscalation, toOutcome } from './sse';
+import { toCitations, toDone, toEscalation } from './sse';
 import type { ChatEvent } from './types';
 
 /**
@@ -17,11 +17,6 @@ export function jsonAnswerToEvents(body: Record<string, unknown>): ChatEvent[] {
   ];
   const escalation = toEscalation(body.escalation);
   if (escalation) events.push({ type: 'escalation', escalation });
-  events.push({
-    type: 'done',
-    confidence: typeof body.confidence === 'number' ? body.confidence : 0,
-    response_time_ms: typeof body.response_time_ms === 'number' ? body.response_time_ms : 0,
-    outcome: toOutcome(body.outcome),
-  });
+  events.push(toDone(body));
   return events;
 }

@@ -113,6 +113,16 @@ export function toOutcome(value: unknown): TurnOutcome | null {
   return OUTCOMES.includes(value as TurnOutcome) ? (value as TurnOutcome) : null;
 }
 
+const num = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+/** The `done` event from its body's fields (missing or malformed ones read as 0 / null). */
+export const toDone = (body: Record<string, unknown>): ChatEvent => ({
+  type: 'done',
+  confidence: num(body.confidence),
+  response_time_ms: num(body.response_time_ms),
+  outcome: toOutcome(body.outcome),
+});
+
 function badStream(detail: string): ChatEvent {
   return { type: 'error', code: 'bad_response', message: `The server sent a malformed ${detail}.` };
 }
@@ -129,18 +139,18 @@ export function toChatEvent(raw: RawSseEvent): ChatEvent | null {
   } catch {
     return badStream(`"${raw.event}" event`);
   }
+  const fields = isRecord(body) ? body : {};
   switch (raw.event) {
     case 'meta':
-      if (!isRecord(body) || typeof body.conversation_id !== 'string')
-        return badStream('"meta" event');
+      if (typeof fields.conversation_id !== 'string') return badStream('"meta" event');
       return {
         type: 'meta',
-        conversation_id: body.conversation_id,
-        message_id: String(body.message_id ?? ''),
+        conversation_id: fields.conversation_id,
+        message_id: String(fields.message_id ?? ''),
       };
     case 'token':
-      if (!isRecord(body) || typeof body.text !== 'string') return badStream('"token" event');
-      return { type: 'token', text: body.text };
+      if (typeof fields.text !== 'string') return badStream('"token" event');
+      return { type: 'token', text: fields.text };
     case 'citations':
       // The contract sends a bare array; accept { citations: [...] } as well.
       return { type: 'citations', citations: toCitations(isRecord(body) ? body.citations : body) };
@@ -149,15 +159,9 @@ export function toChatEvent(raw: RawSseEvent): ChatEvent | null {
       return escalation ? { type: 'escalation', escalation } : badStream('"escalation" event');
     }
     case 'done':
-      return {
-        type: 'done',
-        confidence: isRecord(body) && typeof body.confidence === 'number' ? body.confidence : 0,
-        response_time_ms:
-          isRecord(body) && typeof body.response_time_ms === 'number' ? body.response_time_ms : 0,
-        outcome: toOutcome(isRecord(body) ? body.outcome : undefined),
-      };
+      return toDone(fields);
     default: {
-      const error = isRecord(body) && isRecord(body.error) ? body.error : body;
+      const error = isRecord(fields.error) ? fields.error : body;
       return {
         type: 'error',
         code: isRecord(error) && typeof error.code === 'string' ? error.code : 'internal',
