@@ -71,3 +71,22 @@ test('Escape closes the panel and returns focus to the launcher', async ({ page 
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Open support chat' })).toBeFocused();
 });
+
+test('signing out starts a fresh conversation that a reload does not bring back', async ({
+  page,
+}) => {
+  const panel = await openWidget(page, 'script tag');
+  await ask(page, panel, answerable.question);
+  await expect(panel.locator('[data-role="user"]')).toHaveCount(1);
+  // What a portal calls when its user signs out (the global the script tag installs).
+  await page.evaluate(() =>
+    (window as unknown as { Wagechat: (c: string) => void }).Wagechat('signOut'),
+  );
+  await expect(panel.locator('[data-role="user"]')).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Open support chat' }).click();
+  const after = page.getByRole('dialog');
+  await expect(after.getByRole('textbox', { name: 'Your message' })).toBeVisible();
+  await expect(after.locator('[data-role="user"]')).toHaveCount(0);
+  await expect(after).not.toContainText(answerable.question);
+});
