@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderKnowledgeBase } from '../../../demo/scripts/render-kb';
 import { createApp } from '../app';
 import type { ChatAnswer, Citation, ConversationHistory } from '../contract/v1';
-import { createTestDeps, type Deps, REPO_ROOT } from '../deps';
+import { createTestDeps, type Deps } from '../deps';
 import { createDocumentLinkSigner } from '../security/signed-links';
 
-const PDF = readFileSync(join(REPO_ROOT, 'demo/kb/pdf/instant-pay.pdf'));
-const OTHER_PDF = readFileSync(join(REPO_ROOT, 'demo/kb/pdf/pay-card.pdf'));
+// Rendered here: unit tests run before the build that renders demo/kb/pdf.
+let PDF: Buffer;
+let OTHER_PDF: Buffer;
 
 let deps: Deps;
 let app: ReturnType<typeof createApp>;
@@ -45,6 +48,10 @@ const errorCode = async (res: Response) =>
   ((await res.json()) as { error: { code: string } }).error.code;
 
 beforeAll(async () => {
+  const pdfDir = mkdtempSync(join(tmpdir(), 'wagechat-doc-links-'));
+  await renderKnowledgeBase(pdfDir);
+  PDF = readFileSync(join(pdfDir, 'instant-pay.pdf'));
+  OTHER_PDF = readFileSync(join(pdfDir, 'pay-card.pdf'));
   deps = await createTestDeps();
   app = createApp({ ...deps, documentLinks: links });
   bearer = await token();
@@ -63,7 +70,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await deps.close();
-});
+}, 60_000);
 
 describe('citation links', () => {
   it('protocol 2 gets a signed url on each citation that serves the exact PDF', async () => {
