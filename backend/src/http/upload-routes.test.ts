@@ -154,7 +154,8 @@ describe('POST /api/v1/chat/upload', () => {
   });
 
   it('refuses a file whose content is not what its name and declared type claim', async () => {
-    const res = await upload(await visitor(), {
+    const bearer = await visitor();
+    const res = await upload(bearer, {
       file: blob(Buffer.from('<script>alert(1)</script>'), 'image/png'),
       name: 'photo.png',
     });
@@ -162,6 +163,9 @@ describe('POST /api/v1/chat/upload', () => {
     const error = await errorOf(res);
     expect(error.code).toBe('unsupported_media_type');
     expect(error.message).toContain('PNG, JPEG, WebP or GIF image, or a PDF');
+    // Refused before a conversation was opened for it: nothing is left behind.
+    const { subject } = await deps.tokens.verify(bearer);
+    expect(await deps.store.conversations.listBySubject('demo', subject, 5)).toEqual([]);
   });
 
   it('refuses an image sent as a voice note and audio sent as a file', async () => {

@@ -114,6 +114,16 @@ export function createUploadRoutes(deps: UploadRoutesDeps) {
         if (file.size === 0) throw new AppError('invalid_request', 'The file is empty.');
         if (file.size > limit) tooLarge(limit)();
 
+        // Checked before any conversation is created for it: a refused file leaves nothing behind.
+        const bytes = Buffer.from(await file.arrayBuffer());
+        const detected = (await fileTypeFromBuffer(bytes))?.mime;
+        const contentType = detected ? ACCEPTED[kind][detected] : undefined;
+        if (!contentType) {
+          throw new AppError(
+            'unsupported_media_type',
+            `That file is not ${ACCEPTED_WORDS[kind]}. Its content decides, not its name.`,
+          );
+        }
         const requested = typeof form.conversation_id === 'string' ? form.conversation_id : '';
         const conversation = requested
           ? isUuid(requested)
@@ -139,15 +149,6 @@ export function createUploadRoutes(deps: UploadRoutesDeps) {
           throw new AppError('not_found', 'No conversation with that id.');
         }
 
-        const bytes = Buffer.from(await file.arrayBuffer());
-        const detected = (await fileTypeFromBuffer(bytes))?.mime;
-        const contentType = detected ? ACCEPTED[kind][detected] : undefined;
-        if (!contentType) {
-          throw new AppError(
-            'unsupported_media_type',
-            `That file is not ${ACCEPTED_WORDS[kind]}. Its content decides, not its name.`,
-          );
-        }
         const ext = contentType.split('/')[1] ?? 'bin';
         const name =
           sanitizeUploadName(file.name) ?? `${kind === 'voice' ? 'voice-note' : 'file'}.${ext}`;
