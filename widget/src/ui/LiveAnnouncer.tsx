@@ -1,8 +1,9 @@
 import type { ChatModel } from '../state/chat-model';
+import { plainText } from './Markdown';
 
 /**
  * A polite live region that speaks each assistant answer once it is complete, instead of
- * token by token as it streams.
+ * token by token as it streams, and as words: the markdown marks are not read out.
  */
 export function LiveAnnouncer({ model }: { model: ChatModel }) {
   const last = model.messages.value.at(-1);
@@ -10,7 +11,7 @@ export function LiveAnnouncer({ model }: { model: ChatModel }) {
   const handover = last?.escalation ? ' A person will follow up with you.' : '';
   return (
     <div class="wc-sr" aria-live="polite" aria-atomic="true">
-      {complete ? `Assistant: ${last.text}${handover}` : ''}
+      {complete ? `Assistant: ${plainText(last.text)}${handover}` : ''}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from './Markdown';
+import { Markdown, plainText } from './Markdown';
 
 function html(text: string): { root: HTMLElement; html: string } {
   const root = document.createElement('div');
@@ -80,5 +80,13 @@ describe('Markdown', () => {
   it('leaves unclosed marks and lone asterisks as typed', () => {
     expect(html('2 * 3 = 6 and **not bold').root.textContent).toBe('2 * 3 = 6 and **not bold');
     expect(html('2 * 3 = 6 and **not bold').root.querySelector('strong, em')).toBeNull();
+  });
+
+  it('gives a screen reader the words without the marks', () => {
+    expect(
+      plainText('**Yes**: see [the fee page](https://x.example) and `APR`.\n- *one* item\n2. two'),
+    ).toBe('Yes: see the fee page and APR.\none item\ntwo');
+    // What is shown as raw text (an unsafe link, a lone star) is read as it is shown.
+    expect(plainText('[click](javascript:void0) 2 * 3')).toBe('[click](javascript:void0) 2 * 3');
   });
 });

@@ -8,6 +8,22 @@ const INLINE =
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 const ITEM = /^\s*(?:([-*+])|\d{1,9}[.)])\s+(.*)$/;
 
+/** The words of an answer without its marks, for a screen reader to speak (LiveAnnouncer). */
+export function plainText(text: string): string {
+  const words = (t: string): string =>
+    t.replace(INLINE, (whole, code, bold, italic, label, href) => {
+      if (code !== undefined) return code;
+      if (bold !== undefined) return words(bold);
+      if (italic !== undefined) return words(italic);
+      // As shown: an unsafe link stays its raw text on screen, so it is read that way too.
+      return label !== undefined && SAFE_URL.test(href) ? words(label) : whole;
+    });
+  return text
+    .split('\n')
+    .map((line) => words(ITEM.exec(line)?.[2] ?? line))
+    .join('\n');
+}
+
 function inline(text: string): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   let last = 0;
