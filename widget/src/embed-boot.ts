@@ -1,4 +1,3 @@
-import type { WagechatEventName, WagechatListener } from './events';
 import {
   createDefaultOptions,
   readDataOptions,
@@ -16,21 +15,13 @@ import {
  * `window.Wagechat`: callable like the queueing stub (`Wagechat('open')`) and with methods
  * (`Wagechat.open()`), so calls made before and after the script loaded read the same.
  */
-export interface WagechatGlobal {
+export interface WagechatGlobal extends WagechatHandle {
   (command: string, ...args: unknown[]): void;
   /** Calls queued by the stub snippet before this script arrived. */
   q?: ArrayLike<unknown>[];
   /** Set once the real script has run; a second copy of the script sees it and does nothing. */
   loaded?: true;
   init(options?: Partial<WagechatOptions>): void;
-  open(): void;
-  close(): void;
-  on<K extends WagechatEventName>(name: K, listener: WagechatListener<K>): void;
-  off<K extends WagechatEventName>(name: K, listener: WagechatListener<K>): void;
-  /** `Wagechat('identify', token)`: sign the chat in as the portal's user. */
-  identify(token: string): void;
-  signOut(): void;
-  unmount(): void;
 }
 
 export type EmbedWindow = Window & {
