@@ -33,6 +33,14 @@ const shared = {
   publicDir: false,
 } satisfies UserConfig;
 
+// Terser rather than esbuild's minifier: its extra compression passes inline and drop more,
+// about 700 B gzip less over the loader and the chat chunk (24.8 -> 24.1 KB, measured 2026-12).
+// `module`: the chat chunk and the npm file are ES modules (strict, top level not global).
+const minify = {
+  minify: 'terser',
+  terserOptions: { ecma: 2020, module: true, compress: { passes: 2 } },
+} satisfies UserConfig['build'];
+
 /**
  * Minifies the CSS template strings of `*styles.ts` files with esbuild's CSS minifier (no CSS
  * loader in the bundle, so nothing else would): comments and whitespace go, colours and values
@@ -79,7 +87,7 @@ function chatChunk(): Plugin {
           outDir,
           emptyOutDir: true,
           target: 'es2020',
-          minify: 'esbuild',
+          ...minify,
           sourcemap: false,
           // No preload helper: a later import() of the chat's own (a feature used by few, such
           // as voice) becomes one more hashed chunk, fetched relative to this one.
@@ -136,7 +144,7 @@ export default defineConfig(({ mode }) => {
       // The chat chunk build clears dist first; the loader and then the ESM build add beside it.
       emptyOutDir: false,
       target: 'es2020',
-      minify: 'esbuild',
+      ...minify,
       sourcemap: false,
       // npm: an app build that keeps src/index.ts's exports, not lib mode, which never strips
       // whitespace from ES output (89 -> 64 KB, 27.8 -> 23.8 KB gzip, measured 2026-12).

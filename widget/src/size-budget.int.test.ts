@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measure } from '../scripts/build-manifest';
 
 // Budgets in gzip bytes (level 9). Issue 15 asks for a first script under 8 KB (met: about
-// 4.6 KB) and everything the script-tag install ever loads under 20 KB. That second target is
+// 4.5 KB) and everything the script-tag install ever loads under 20 KB. That second target is
 // NOT met yet: with markdown, uploads, voice notes, feedback, theming and the offline queue the
-// total is about 24.7 KB (Preact, hooks and signals are 7.9 KB of it). Until a smaller design
-// lands, 25 KB is a guard against growth, not the goal. Peers ship 110-460 KB for the same job.
+// total is about 24.3 KB (Preact, hooks and signals are 7.9 KB of it). Until a smaller design
+// lands, 24.5 KB is a guard against growth, not the goal. Peers ship 110-460 KB for the same job.
 // Raising a budget is allowed, on purpose, with the reason in the commit message.
 const loaderBudget = 8 * 1024;
-const allInBudget = 25 * 1024;
+const allInBudget = 24.5 * 1024;
 
 const widgetDir = fileURLToPath(new URL('..', import.meta.url));
 // vite's package exports hide bin/; the workspace links the package into widget/node_modules.
