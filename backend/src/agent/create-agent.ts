@@ -14,7 +14,9 @@ import type { AnswerCache } from './cost/answer-cache';
 import { createAgentGraph } from './graph';
 import { type AgentDeps, PASSTHROUGH_GATE } from './graph-deps';
 import type { ModelGate } from './guard/model-gate';
+import { createHeadStarts } from './head-starts';
 import { type ChatModel, modelNameOf } from './models';
+import { createClassifier } from './nodes/classify';
 import { traceOf } from './nodes/record';
 import { createPrefetchingSearch } from './search-prefetch';
 import { type AgentStateValue, DEFAULT_RUN_SETTINGS, type RunSettings } from './state';
@@ -54,6 +56,7 @@ export function createChatAgent(options: ChatAgentOptions): ChatAgent {
   const deps: AgentDeps = {
     knowledge: model ? createPrefetchingSearch(options.knowledge) : options.knowledge,
     drafts: model ? createAnswerDrafts() : null,
+    headStarts: model ? { classification: createHeadStarts(), judgment: createHeadStarts() } : null,
     accounts: options.accounts ?? null,
     model,
     modelName: model ? (options.config.chatModel ?? modelNameOf(model)) : null,
@@ -63,36 +66,46 @@ export function createChatAgent(options: ChatAgentOptions): ChatAgent {
     logger: options.logger,
   };
   const settings: RunSettings = { ...DEFAULT_RUN_SETTINGS, ...options.config };
-  const graph = createAgentGraph(deps);
+  const classifyTurn = createClassifier(deps);
+  const graph = createAgentGraph(deps, classifyTurn);
 
   return {
     async *respond(input) {
-      const stream = await graph.stream(
-        {
-          tenantId: input.tenantId,
-          turnId: randomUUID(),
-          message: input.message,
-          history: input.history,
-          principal: input.principal,
-          mode: model ? 'connected' : 'offline',
-        },
-        {
+      const run = {
+        tenantId: input.tenantId,
+        turnId: randomUUID(),
+        message: input.message,
+        history: input.history,
+        principal: input.principal,
+        mode: model ? ('connected' as const) : ('offline' as const),
+      };
+      // Connected, the classification call leaves now, while the graph starts up.
+      deps.headStarts?.classification.start(
+        run.turnId,
+        (signal) => classifyTurn({ ...run, classification: null }, settings, signal),
+        input.signal,
+      );
+      try {
+        const stream = await graph.stream(run, {
           streamMode: ['custom', 'values'],
           context: settings,
           ...(input.signal ? { signal: input.signal } : {}),
-        },
-      );
-      let final: AgentStateValue | undefined;
-      for await (const [mode, chunk] of stream) {
-        if (mode === 'custom') yield chunk as AgentEvent;
-        else final = chunk as AgentStateValue;
+        });
+        let final: AgentStateValue | undefined;
+        for await (const [mode, chunk] of stream) {
+          if (mode === 'custom') yield chunk as AgentEvent;
+          else final = chunk as AgentStateValue;
+        }
+        if (!final) throw new Error('The agent graph finished without a state.');
+        yield {
+          type: 'done',
+          confidence: final.reply?.confidence ?? 0,
+          trace: final.trace ?? traceOf(final, deps.modelName),
+        };
+      } finally {
+        deps.headStarts?.classification.drop(run.turnId);
+        deps.headStarts?.judgment.drop(run.turnId);
       }
-      if (!final) throw new Error('The agent graph finished without a state.');
-      yield {
-        type: 'done',
-        confidence: final.reply?.confidence ?? 0,
-        trace: final.trace ?? traceOf(final, deps.modelName),
-      };
     },
   };
 }

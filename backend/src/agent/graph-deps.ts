@@ -9,7 +9,10 @@ import type { KnowledgeSearch, SearchHit, SearchQuery } from '../knowledge/types
 import type { AnswerDrafts } from './answer-drafts';
 import type { AnswerCache } from './cost/answer-cache';
 import type { ModelGate } from './guard/model-gate';
+import type { HeadStarts } from './head-starts';
 import { type ChatModel, usageOf } from './models';
+import type { Judged } from './nodes/check-confidence';
+import type { AgentStateUpdate } from './state';
 import type { ModelUsage } from './types';
 
 /** The collaborators every node factory takes. */
@@ -21,6 +24,14 @@ export interface AgentDeps {
   };
   /** Answers drafted while classify waits (connected mode); null: none are drafted. */
   drafts: AnswerDrafts | null;
+  /**
+   * Model calls started before their node runs (connected mode, head-starts.ts); null: each
+   * node makes its own call when it runs.
+   */
+  headStarts: {
+    classification: HeadStarts<AgentStateUpdate>;
+    judgment: HeadStarts<Judged>;
+  } | null;
   /** Null when no account system is wired: account questions then go to a person. */
   accounts: AccountLookup | null;
   /** Null is offline mode, the product's no-key default. */

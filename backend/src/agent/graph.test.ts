@@ -129,6 +129,9 @@ describe('connected mode (scripted model)', () => {
     // classify, generate, grounding
     expect(r.trace.usage).toHaveLength(3);
     expect(r.trace.usage.every((u) => u.inputTokens > 0)).toBe(true);
+    // Started ahead of their nodes (head-starts.ts), each still asked exactly once.
+    const structured = model.calls.flatMap((c) => (c.kind === 'structured' ? [c.name] : []));
+    expect(structured).toEqual(['classification', 'grounding']);
   });
 
   it('keeps an unsupported answer as the closest passage, saying it is not sure', async () => {

@@ -12,7 +12,7 @@ import type { AgentDeps } from './graph-deps';
 import { createAccountLookupNode } from './nodes/account-lookup';
 import { createAnswerNode } from './nodes/answer';
 import { createCheckConfidenceNode } from './nodes/check-confidence';
-import { createClassifyNode } from './nodes/classify';
+import { createClassifier, createClassifyNode } from './nodes/classify';
 import { escalate } from './nodes/escalate';
 import { createGenerateNode } from './nodes/generate';
 import { createMultiStepNode } from './nodes/multi-step';
@@ -46,10 +46,10 @@ export function routeReply(state: AgentStateValue) {
 }
 
 /** Builds and compiles the graph. No checkpointer: the messages table is the thread's memory. */
-export function createAgentGraph(deps: AgentDeps) {
+export function createAgentGraph(deps: AgentDeps, classifyTurn = createClassifier(deps)) {
   return (
     new StateGraph(AgentState, { context: RunSettingsSchema })
-      .addNode('classify', createClassifyNode(deps))
+      .addNode('classify', createClassifyNode(deps, classifyTurn))
       .addNode('reply_directly', replyDirectly)
       .addNode('retrieve', createRetrieveNode(deps))
       .addNode('account_lookup', createAccountLookupNode(deps))

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createHeadStarts } from '../head-starts';
 import { NOT_SURE_TEXT } from '../prompts';
 import type { Reply } from '../state';
 import { collectingRuntime, depsOf, FEE_HIT, hit, stateOf } from '../testing/graph-fixtures';
 import { providerError, ScriptedChatModel } from '../testing/scripted-chat-model';
-import { combineConfidence, createCheckConfidenceNode } from './check-confidence';
+import { combineConfidence, createCheckConfidenceNode, type Judged } from './check-confidence';
 
 const modelReply: Reply = {
   text: 'Instant Pay costs a flat $2.99 per transfer [1].',
@@ -81,5 +82,33 @@ describe('check_confidence', () => {
     expect(out).toMatchObject({ mode: 'offline', fallback: 'provider_error' });
     expect(out.grounding).toBeUndefined();
     expect(out.reply?.outcome).toBe('answered');
+  });
+
+  it('uses the judgment generate started instead of asking the model again', async () => {
+    const model = judge({ supported: 0, unsupported_claims: ['all'], answers_question: false });
+    const judgment = createHeadStarts<Judged>();
+    judgment.start('turn-1', async () => ({
+      judgment: { supported: 1, unsupported_claims: [], answers_question: true },
+      usage: [],
+    }));
+    const out = await createCheckConfidenceNode(
+      depsOf({ model, headStarts: { classification: createHeadStarts(), judgment } }),
+    )(stateOf({ mode: 'connected', reply: modelReply, hits: [FEE_HIT] }));
+    expect(model.calls).toEqual([]);
+    expect(out.grounding).toBe(1);
+    expect(out.reply).toMatchObject({ outcome: 'answered' });
+  });
+
+  it('falls back offline when the started judgment failed', async () => {
+    const judgment = createHeadStarts<Judged>();
+    judgment.start('turn-1', async () => ({ judgment: null, fallback: 'timeout' }));
+    const out = await createCheckConfidenceNode(
+      depsOf({
+        model: judge({ supported: 1, unsupported_claims: [], answers_question: true }),
+        headStarts: { classification: createHeadStarts(), judgment },
+      }),
+    )(stateOf({ mode: 'connected', reply: modelReply, hits: [FEE_HIT] }));
+    expect(out).toMatchObject({ mode: 'offline', fallback: 'timeout' });
+    expect(out.grounding).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ import { fallbackReasonOf, structuredCall } from '../models';
 import { evidenceConfidence } from '../offline/offline-answerer';
 import { groundingMessages, NOT_SURE_TEXT } from '../prompts';
 import type { AgentStateUpdate, AgentStateValue, NodeRuntime, Reply } from '../state';
+import type { FallbackReason, ModelUsage } from '../types';
 
 /** The grounding judgment the model returns. */
 export const GroundingSchema = z.object({
@@ -41,15 +42,66 @@ export function combineConfidence(evidence: number, judgment: Judgment): number 
   return Math.max(0, Math.min(1, confidence));
 }
 
-/** Builds the check_confidence node. */
-export function createCheckConfidenceNode(deps: AgentDeps) {
+/** A grounding judgment's outcome: the judgment, or why there is none (the turn goes offline). */
+export type Judged =
+  | { judgment: Judgment; usage: ModelUsage[] }
+  | { judgment: null; fallback: FallbackReason };
+
+/** What the judge reads: the question, the passages and tool output the answer stands on. */
+export type JudgeInput = Pick<
+  AgentStateValue,
+  'tenantId' | 'message' | 'classification' | 'hits' | 'toolResults'
+>;
+
+/**
+ * The grounding judgment of an answer, as check_confidence asks for it; generate also starts
+ * it as soon as the answer's last token is in (head-starts.ts). Null offline.
+ */
+export function createJudge(deps: AgentDeps) {
   const judge = deps.model ? structuredCall(deps.model, GroundingSchema, 'grounding') : null;
+  if (!judge) return null;
+  return async function judgeAnswer(
+    state: JudgeInput,
+    answer: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Judged> {
+    try {
+      const { result, usage } = await callModel(
+        deps,
+        state.tenantId,
+        signal,
+        (callSignal) =>
+          judge.invoke(
+            groundingMessages({
+              question: state.classification?.standaloneQuestion ?? state.message,
+              answer,
+              hits: state.hits,
+              toolResults: state.toolResults,
+            }),
+            { signal: callSignal },
+          ),
+        (r) => r.raw,
+      );
+      return { judgment: result.parsed, usage };
+    } catch (error) {
+      deps.logger.warn(
+        { err_name: (error as Error).name, node: 'check_confidence' },
+        'model call failed',
+      );
+      return { judgment: null, fallback: fallbackReasonOf(error) };
+    }
+  };
+}
+
+/** Builds the check_confidence node. */
+export function createCheckConfidenceNode(deps: AgentDeps, judgeAnswer = createJudge(deps)) {
   return async function checkConfidence(
     state: AgentStateValue,
     runtime?: NodeRuntime,
   ): Promise<AgentStateUpdate> {
     const reply = state.reply;
     if (!reply || reply.source === 'offline') return {};
+    const started = deps.headStarts?.judgment.take(state.turnId);
     const accountTurn = state.toolResults.length > 0;
     const stats = accountTurn ? null : await deps.knowledge.corpusStats(state.tenantId);
     // Account facts come from the system of record: as evidence they are complete.
@@ -57,34 +109,15 @@ export function createCheckConfidenceNode(deps: AgentDeps) {
 
     let judgment: Judgment | null = null;
     const update: AgentStateUpdate = {};
-    if (judge && state.mode === 'connected') {
-      try {
-        const { result, usage } = await callModel(
-          deps,
-          state.tenantId,
-          runtime?.signal,
-          (signal) =>
-            judge.invoke(
-              groundingMessages({
-                question: state.classification?.standaloneQuestion ?? state.message,
-                answer: reply.text,
-                hits: state.hits,
-                toolResults: state.toolResults,
-              }),
-              { signal },
-            ),
-          (r) => r.raw,
-        );
-        judgment = result.parsed;
-        update.usage = usage;
+    if (judgeAnswer && state.mode === 'connected') {
+      const judged = await (started ?? judgeAnswer(state, reply.text, runtime?.signal));
+      if (judged.judgment) {
+        judgment = judged.judgment;
+        update.usage = judged.usage;
         update.grounding = judgment.supported;
-      } catch (error) {
-        deps.logger.warn(
-          { err_name: (error as Error).name, node: 'check_confidence' },
-          'model call failed',
-        );
+      } else {
         update.mode = 'offline';
-        update.fallback = fallbackReasonOf(error);
+        update.fallback = judged.fallback;
       }
     }
     // Without a judgment, the evidence alone decides (the offline rule).

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createHeadStarts } from '../head-starts';
+import type { AgentStateUpdate } from '../state';
 import { collectingRuntime, depsOf, stateOf } from '../testing/graph-fixtures';
 import { providerError, ScriptedChatModel } from '../testing/scripted-chat-model';
 import { createClassifyNode } from './classify';
@@ -59,5 +61,30 @@ describe('classify', () => {
     const out = await node(stateOf({ mode: 'connected', message: 'hello' }));
     expect(out).toMatchObject({ mode: 'offline', fallback: 'rate_limited' });
     expect(out.classification?.intent).toBe('small_talk');
+  });
+
+  it('connected: takes the classification started with the turn instead of asking again', async () => {
+    const model = new ScriptedChatModel(() => ({ json: {} }));
+    const started = createHeadStarts<AgentStateUpdate>();
+    const early = {
+      classification: {
+        intent: 'small_talk',
+        topic: 'general',
+        sensitive: false,
+        standaloneQuestion: null,
+      },
+      threshold: 0.4,
+    } satisfies AgentStateUpdate;
+    started.start('turn-1', async () => early);
+    const node = createClassifyNode(
+      depsOf({ model, headStarts: { classification: started, judgment: createHeadStarts() } }),
+    );
+    const out = await node(
+      stateOf({ mode: 'connected', message: 'hi there' }),
+      collectingRuntime(settings).runtime,
+    );
+    expect(out).toBe(early);
+    expect(model.calls).toEqual([]);
+    expect(started.size).toBe(0);
   });
 });

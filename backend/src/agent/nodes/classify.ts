@@ -15,6 +15,7 @@ import {
   type AgentStateUpdate,
   type AgentStateValue,
   type NodeRuntime,
+  type RunSettings,
   settingsOf,
   type TurnClassification,
 } from '../state';
@@ -45,6 +46,12 @@ export const ClassificationSchema = z.object({
   standalone_question: z.string(),
 });
 
+/** What classify reads: the run's input only, so it can start before the graph (head-starts.ts). */
+export type ClassifyInput = Pick<
+  AgentStateValue,
+  'tenantId' | 'turnId' | 'message' | 'history' | 'mode' | 'classification'
+>;
+
 /**
  * Drafts the answer to a first question from the prefetched passages, unless the tenant's
  * answer cache already holds it. Runs beside the classification call; generate takes it or
@@ -52,7 +59,7 @@ export const ClassificationSchema = z.object({
  */
 function startDraft(
   deps: AgentDeps,
-  state: AgentStateValue,
+  state: ClassifyInput,
   query: SearchQuery,
   runSignal: AbortSignal | undefined,
 ): void {
@@ -66,16 +73,19 @@ function startDraft(
   runSignal?.addEventListener('abort', () => deps.drafts?.cancel(state.turnId), { once: true });
 }
 
-/** Builds the classify node. */
-export function createClassifyNode(deps: AgentDeps) {
+/**
+ * The classification of a turn, as the classify node makes it; create-agent.ts also calls it
+ * as the turn starts, before the graph runs.
+ */
+export function createClassifier(deps: AgentDeps) {
   const structured = deps.model
     ? structuredCall(deps.model, ClassificationSchema, 'classification')
     : null;
-  return async function classify(
-    state: AgentStateValue,
-    runtime?: NodeRuntime,
+  return async function classifyTurn(
+    state: ClassifyInput,
+    settings: RunSettings,
+    signal: AbortSignal | undefined,
   ): Promise<AgentStateUpdate> {
-    const settings = settingsOf(runtime);
     const rules = classifyOffline(state.message, state.history);
     const decide = (classification: TurnClassification): AgentStateUpdate => ({
       classification,
@@ -101,15 +111,18 @@ export function createClassifyNode(deps: AgentDeps) {
         limit: settings.searchLimit,
       };
       deps.knowledge.prefetch(query);
-      if (deps.drafts && state.turnId) startDraft(deps, state, query, runtime?.signal);
+      if (deps.drafts && state.turnId) startDraft(deps, state, query, signal);
     }
 
     try {
       const { result, usage } = await callModel(
         deps,
         state.tenantId,
-        runtime?.signal,
-        (signal) => structured.invoke(classifyMessages(state.message, state.history), { signal }),
+        signal,
+        (callSignal) =>
+          structured.invoke(classifyMessages(state.message, state.history), {
+            signal: callSignal,
+          }),
         (r) => r.raw,
       );
       const model = result.parsed;
@@ -130,5 +143,15 @@ export function createClassifyNode(deps: AgentDeps) {
       deps.logger.warn({ err_name: (error as Error).name, node: 'classify' }, 'model call failed');
       return { ...decide(offline), mode: 'offline', fallback: fallbackReasonOf(error) };
     }
+  };
+}
+
+/** Builds the classify node: it takes the classification started with the turn, if any. */
+export function createClassifyNode(deps: AgentDeps, classifyTurn = createClassifier(deps)) {
+  return function classify(state: AgentStateValue, runtime?: NodeRuntime) {
+    return (
+      deps.headStarts?.classification.take(state.turnId) ??
+      classifyTurn(state, settingsOf(runtime), runtime?.signal)
+    );
   };
 }

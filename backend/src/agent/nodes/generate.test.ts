@@ -1,6 +1,7 @@
 import { AIMessageChunk } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
 import { createAnswerDrafts, passagesKey } from '../answer-drafts';
+import { createHeadStarts } from '../head-starts';
 import { HANDOVER_TEXT } from '../offline/replies';
 import type { TurnClassification } from '../state';
 import {
@@ -12,6 +13,7 @@ import {
   stateOf,
 } from '../testing/graph-fixtures';
 import { providerError, ScriptedChatModel } from '../testing/scripted-chat-model';
+import type { Judged } from './check-confidence';
 import { createGenerateNode } from './generate';
 
 const question: TurnClassification = {
@@ -70,6 +72,24 @@ describe('generate', () => {
     // [7] names no passage: it is dropped, not invented.
     expect(out.reply?.citations.map((c) => c.document_id)).toEqual(['doc-instant']);
     expect(out.usage).toHaveLength(1);
+  });
+
+  it('connected: asks for the grounding judgment as soon as the answer is written', async () => {
+    const model = new ScriptedChatModel((call) =>
+      call.kind === 'structured'
+        ? { json: { supported: 0.9, unsupported_claims: [], answers_question: true } }
+        : 'A transfer costs $2.99 [1].',
+    );
+    const judgment = createHeadStarts<Judged>();
+    await createGenerateNode(
+      depsOf({ model, headStarts: { classification: createHeadStarts(), judgment } }),
+    )(stateOf({ mode: 'connected', classification: question, hits: [FEE_HIT] }));
+    const judged = await judgment.take('turn-1');
+    expect(judged?.judgment).toMatchObject({ supported: 0.9 });
+    // The judge read the whole answer, after it was written.
+    const call = model.calls.at(-1);
+    expect(call?.kind).toBe('structured');
+    expect(String(call?.messages.at(-1)?.content)).toContain('A transfer costs $2.99 [1].');
   });
 
   it('connected: a stream that fails after some words is followed by the offline answer', async () => {

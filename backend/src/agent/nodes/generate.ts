@@ -17,6 +17,7 @@ import { toCitation } from '../offline/citations';
 import { answerOffline } from '../offline/offline-answerer';
 import { answerMessages, citedIds } from '../prompts';
 import type { AgentStateUpdate, AgentStateValue, NodeRuntime, Reply } from '../state';
+import { createJudge } from './check-confidence';
 
 /** The offline answer to this state: account facts for an account turn, else the passages. */
 async function offlineReply(deps: AgentDeps, state: AgentStateValue): Promise<Reply> {
@@ -99,7 +100,7 @@ export function draftPlan(
 }
 
 /** Builds the generate node. */
-export function createGenerateNode(deps: AgentDeps) {
+export function createGenerateNode(deps: AgentDeps, judgeAnswer = createJudge(deps)) {
   return async function generate(
     state: AgentStateValue,
     runtime?: NodeRuntime,
@@ -143,6 +144,13 @@ export function createGenerateNode(deps: AgentDeps) {
       const { usage } = drafted
         ? await drafted.relay(onChunk)
         : await streamAnswer(deps, model, state.tenantId, runtime?.signal, messages, onChunk);
+      // The judgment needs only the whole answer: ask for it now, not a graph step later.
+      if (judgeAnswer && deps.headStarts)
+        deps.headStarts.judgment.start(
+          state.turnId,
+          (signal) => judgeAnswer(state, text, signal),
+          runtime?.signal,
+        );
       const cited = citedIds(text).flatMap((id) => state.hits[id - 1] ?? []);
       const reply: Reply = {
         text,

@@ -31,7 +31,10 @@ export function cacheKeyOf(state: AgentStateValue): string | null {
  * anything else as offline mode reads it (typos corrected against the corpus). A first question
  * is searched as typed even when connected, which is what lets classify prefetch it.
  */
-export function searchTextOf(state: AgentStateValue, stats: CorpusStats): string {
+export function searchTextOf(
+  state: Pick<AgentStateValue, 'history' | 'classification' | 'mode' | 'message'>,
+  stats: CorpusStats,
+): string {
   const followUp = state.history.some((m) => m.role === 'user');
   const standalone = state.classification?.standaloneQuestion;
   if (state.mode === 'connected' && followUp && standalone) return standalone;

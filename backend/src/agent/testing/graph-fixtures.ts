@@ -137,6 +137,7 @@ export function depsOf(over: Partial<AgentDeps> = {}): AgentDeps {
   return {
     knowledge: fixedKnowledge([FEE_HIT]),
     drafts: null,
+    headStarts: null,
     accounts: null,
     model: null,
     modelName: null,
