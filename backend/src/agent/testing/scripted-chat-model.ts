@@ -10,7 +10,6 @@ import {
 } from '@langchain/core/language_models/chat_models';
 import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
-import { RunnableLambda } from '@langchain/core/runnables';
 
 /** One call the model received. */
 export type ScriptedCall =
@@ -35,6 +34,8 @@ export type ChatScriptFn = (call: ScriptedCall) => ScriptedReply;
 
 interface ScriptedCallOptions extends BaseChatModelCallOptions {
   scriptedTools?: string[];
+  /** Structured output as ChatOpenAI takes it (models.ts, structuredCall). */
+  response_format?: { type: string; json_schema?: { name: string } };
 }
 
 const textOfMessages = (messages: BaseMessage[]) =>
@@ -83,6 +84,15 @@ export class ScriptedChatModel extends BaseChatModel<ScriptedCallOptions> {
     messages: BaseMessage[],
     options: this['ParsedCallOptions'],
   ): Promise<ChatResult> {
+    const format = options.response_format;
+    if (format?.type === 'json_schema') {
+      const name = format.json_schema?.name ?? 'extract';
+      const reply = this.reply({ kind: 'structured', name, messages });
+      if (reply.error) throw reply.error;
+      const json = JSON.stringify(reply.json ?? {});
+      const message = new AIMessage({ content: json, usage_metadata: this.usage(messages, json) });
+      return { generations: [{ text: json, message }] };
+    }
     const reply = this.reply({ kind: 'chat', messages, tools: options.scriptedTools ?? [] });
     if (reply.error) throw reply.error;
     const text = reply.text ?? '';
@@ -114,22 +124,5 @@ export class ScriptedChatModel extends BaseChatModel<ScriptedCallOptions> {
       text: '',
       message: new AIMessageChunk({ content: '', usage_metadata: this.usage(messages, text) }),
     });
-  }
-
-  // The graph only ever asks for `includeRaw: true`; the parsed value is checked by the schema.
-  override withStructuredOutput(schema: unknown, config?: { name?: string; includeRaw?: boolean }) {
-    const name = config?.name ?? 'extract';
-    const parse = (value: unknown) =>
-      (schema as { parse?: (v: unknown) => unknown }).parse?.(value) ?? value;
-    return RunnableLambda.from(async (input: BaseMessage[]) => {
-      const reply = this.reply({ kind: 'structured', name, messages: input });
-      if (reply.error) throw reply.error;
-      const parsed = parse(reply.json ?? {});
-      const raw = new AIMessage({
-        content: JSON.stringify(reply.json ?? {}),
-        usage_metadata: this.usage(input, JSON.stringify(reply.json ?? {})),
-      });
-      return config?.includeRaw ? { raw, parsed } : parsed;
-    }) as never;
   }
 }
