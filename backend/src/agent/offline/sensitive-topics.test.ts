@@ -181,3 +181,18 @@ describe('sensitive topics: how-to and policy questions stay questions', () => {
     'what does the news about the new overtime rule mean for me',
   ])('%s', (message) => expect(sensitive(message)).toBe(false));
 });
+
+describe('sensitive topics: what-if questions and general wording', () => {
+  it.each([
+    'what should i do if my card is stolen',
+    'what if my pay is wrong',
+    'how long do i have to report a missing tip',
+    'i forgot my password how do i reset it',
+  ])('%s', (message) => expect(sensitive(message)).toBe(false));
+
+  it.each([
+    'what happens if i sue over my last check',
+    'they forgot my tips on this check',
+    'my employer never sent my final paycheck and it has been 3 weeks',
+  ])('%s stays with a person', (message) => expect(sensitive(message)).toBe(true));
+});

@@ -10,6 +10,8 @@
  * claim about the caller's own money that only a person can open and track.
  */
 
+import { isHypothetical, reportsOwnProblem } from './problem-report';
+
 const PAY =
   '(?:tips?|pay|paycheck|check|money|deposit|direct deposit|payout|transfer|wages?|salary|funds|refund|instant pay)';
 const SOMEONE =
@@ -24,7 +26,8 @@ const RULES: RegExp[] = [
     `\\b(?:never|not|did not|have not|havent) (?:\\w+ ){0,2}(?:got|get|gotten|received|been paid|paid)\\b.{0,30}\\b(?:my )?${PAY}\\b`,
   ),
   new RegExp(
-    `\\b(?:missing|wrong|short|shorted|less) (?:\\w+ ){0,2}${PAY}\\b|\\b${PAY} (?:is |was |are |were )?(?:missing|wrong|short)\\b`,
+    // "report a missing tip" names a kind of problem; "missing tips" and "my missing pay" are the caller's.
+    `(?<!\\b(?:a|an|any) )\\b(?:missing|wrong|short|shorted|less) (?:\\w+ ){0,2}${PAY}\\b|\\b${PAY} (?:is |was |are |were )?(?:missing|wrong|short)\\b`,
   ),
   /\b(?:underpaid|under paid|underpayed|shorted me|paid me less|paid me wrong|stole my tips|took my tips|keeping my tips|kept my tips)\b/,
   /\bonly (?:got|received|paid) (?:me )?(?:half|part|some)\b|\b(?:less|lower) than (?:what )?(?:i was owed|i am owed|i earned|i worked|i should|it should|the receipt|my manager approved)\b/,
@@ -47,7 +50,7 @@ const RULES: RegExp[] = [
   new RegExp(
     `\\bwhere (?:did|do|does|have|has) (?:all )?my (?:\\w+ ){0,3}${PAY}s? (?:go|gone)\\b|\\bnothing (?:came|arrived|showed|hit|posted|was deposited)\\b|\\b(?:paid|sent|deposited)\\b.{0,40}\\b(?:shows|showing|says|has) (?:nothing|zero|\\$0)\\b`,
   ),
-  /\b(?:forgot|failed|neglected) (?:to )?(?:pay|include|add|put in|enter|submit)\b.{0,20}\b(?:my|me|us|our)\b|\b(?:forgot|left out|left off) my\b/,
+  /\b(?:forgot|failed|neglected) (?:to )?(?:pay|include|add|put in|enter|submit)\b.{0,20}\b(?:my|me|us|our)\b|(?<!\b(?:i|we) )\b(?:forgot|left out|left off) my\b/,
   /\b(?:has not|have not|did not|never|refuses to|will not) (?:put|entered|enter|approved|approve|submitted|submit|added|add|processed|process) (?:in )?my\b/,
   /\b(?:i am|we are|still|am) owed\b|\bowes? (?:me|us)\b/,
   /\b(?:keep|keeps|kept|been|is|are) (?:ignoring|ghosting|dodging) (?:me|us|my)\b|\b(?:will not|would not|refuses? to|refused to) (?:say|tell|explain|answer)(?: me| us)? (?:why|what)\b/,
@@ -93,11 +96,6 @@ const RULES: RegExp[] = [
   /\b(?:clicked|opened|tapped) (?:on )?(?:a|the|that|this) (?:\w+ )?link\b|\b(?:never|did not) (?:went|go|been|shop|shopped|buy|bought|order|ordered|purchase|purchased)\b/,
   // Garnishment the caller says is wrong.
   /\bgarnish\w*\b.{0,60}\b(?:wrong|mistake|error|not mine|illegal|unfair|too much|more than (?:allowed|the limit|they should)|do not know (?:about|why|what)|paid (?:it|that|the debt|them) off)\b|\btoo much\b.{0,30}\bgarnish|\b(?:wrong(?:ful|ly)?|mistaken|illegal) garnish\w*|\b(?:do not|never|did not) owe\b/,
-  // Legal threats and complaints to regulators.
-  /\b(?:sue|suing|sued|lawsuit|lawyer|attorney|legal action|small claims|class action|see you in court|take (?:you|them|northfield|brightwell|my \w+) to court|report (?:you|this|them|it) to|claim against)\b/,
-  /\b(?:going to|will) (?:go to |contact |call )?(?:the )?(?:news|media|press|reporters?)\b|\bwage claim\b/,
-  /\b(?:file|filing|make|submit|lodge) (?:a |an )?(?:formal )?complaint\b|\b(?:cfpb|bbb|better business bureau|attorney general|department of labor|labor board)\b/,
-  /\b(?:report|reporting|call|calling|contact|contacting) (?:\w+ ){0,3}(?:to |the )?(?:dol|labor (?:department|dept|commission)|wage and hour|eeoc|ftc|police|cops)\b/,
   // Account problems only a person can fix.
   /\b(?:delete|remove|erase) (?:my|all my) (?:account|data|information|info)\b|\bmy (?:account|data|information|info) (?:deleted|removed|erased)\b/,
   /\b(?:will not|does not|cannot|would not) let me (?:cash out|withdraw|transfer|log ?in|sign ?in|get (?:to|at) my|access|use my)\b/,
@@ -108,7 +106,17 @@ const RULES: RegExp[] = [
   /\b(?:locked out|account (?:is |was |got |has been |says |shows |is showing )?(?:locked|frozen|closed|suspended|blocked|deactivated|disabled)|cannot (?:get into|access|log ?in|log ?into|sign ?in|sign ?into|log on)|close my account)\b/,
 ];
 
+/** Legal threats and complaints to regulators: a person answers these even when asked as a "what if". */
+const LEGAL: RegExp[] = [
+  /\b(?:sue|suing|sued|lawsuit|lawyer|attorney|legal action|small claims|class action|see you in court|take (?:you|them|northfield|brightwell|my \w+) to court|report (?:you|this|them|it) to|claim against)\b/,
+  /\b(?:going to|will) (?:go to |contact |call )?(?:the )?(?:news|media|press|reporters?)\b|\bwage claim\b/,
+  /\b(?:file|filing|make|submit|lodge) (?:a |an )?(?:formal )?complaint\b|\b(?:cfpb|bbb|better business bureau|attorney general|department of labor|labor board)\b/,
+  /\b(?:report|reporting|call|calling|contact|contacting) (?:\w+ ){0,3}(?:to |the )?(?:dol|labor (?:department|dept|commission)|wage and hour|eeoc|ftc|police|cops)\b/,
+];
+
 /** Whether a message (in canonicalText form) raises a topic that needs a person. */
 export function needsPerson(text: string): boolean {
-  return RULES.some((rule) => rule.test(text));
+  if (LEGAL.some((rule) => rule.test(text))) return true;
+  if (isHypothetical(text)) return false;
+  return reportsOwnProblem(text) || RULES.some((rule) => rule.test(text));
 }

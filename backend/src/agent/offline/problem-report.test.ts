@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalText } from './canonical-text';
+import { isHypothetical, reportsOwnProblem } from './problem-report';
+
+// Phrasings written for these tests (not taken from any eval set), misspellings and slang kept.
+const reports = (message: string) => reportsOwnProblem(canonicalText(message));
+
+describe('reportsOwnProblem: the caller reporting a problem with their own money', () => {
+  it.each([
+    'my final paycheck is 2 weeks late',
+    'my w2 has the wrong social security number on it',
+    'the amount on my stub is wrong',
+    'they garnished my wages but i already paid that debt',
+    'the app charged me a fee i never signed up for',
+    'you guys charged me 5 dollars for nothing',
+    'i keep getting charged an inactivity fee but i use the card every week',
+    'my boss cut my tips in half and kept the rest',
+    'my card got declined but i have money on it',
+    'i was supposed to get paid friday and its tuesday and nothing',
+    'i have been waiting 10 days for my reimbursement',
+    'the tip credit they took means i made less than 7.25 this week',
+    'my deposit is only half of what it should be',
+    'the instant pay went through but nothing is in my bank',
+    'paycheck came in 150 short this week',
+    'the replacement check you mailed never came and its been 3 weeks',
+    'my login stopped working and support wont answer',
+    'the app locked me out after the update',
+  ])('%s', (message) => expect(reports(message)).toBe(true));
+});
+
+describe('reportsOwnProblem: questions about how things work', () => {
+  it.each([
+    'my tips are late today, why',
+    'my card is locked how do i unlock it',
+    'can my boss cut my hours',
+    'my card expires next month, what do i do',
+    'my balance says $0 even tho i worked all day',
+    'i never cashed my check from january, can i still cash it',
+    'is there a time limit for reporting a tip that never came',
+    'how do i avoid sending money to the wrong account',
+    'my employer took out 401k, can i stop it',
+  ])('%s', (message) => expect(reports(message)).toBe(false));
+});
+
+describe('isHypothetical', () => {
+  it('reads "what if" questions, not "check if" requests', () => {
+    expect(isHypothetical(canonicalText('what should i do if my card is stolen'))).toBe(true);
+    expect(isHypothetical(canonicalText('if my tips are missing who do i call'))).toBe(true);
+    expect(isHypothetical(canonicalText('can you check if my deposit is missing'))).toBe(false);
+    expect(isHypothetical(canonicalText('my tips are missing'))).toBe(false);
+  });
+});
