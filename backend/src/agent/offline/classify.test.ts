@@ -129,3 +129,12 @@ describe('classify: topics', () => {
     );
   });
 });
+
+describe('classify: fees for account actions', () => {
+  it('answers what checking a balance costs, and still looks the balance itself up', () => {
+    expect(intent('does it cost anything to check my balance at an atm')).toBe('question');
+    expect(intent('is there a fee to check my balance')).toBe('question');
+    expect(intent('whats my balance')).toBe('account_issue');
+    expect(intent('is my card active and what does instant pay cost')).toBe('account_issue');
+  });
+});

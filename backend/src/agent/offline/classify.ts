@@ -59,6 +59,10 @@ function asksForOthersData(text: string): boolean {
 const ACCOUNT =
   /\bwhere (?:the \w+ |tf )?(?:is|are) my\b|\bwheres my\b|\b(?:is|are) my (?:\w+ ){0,2}(?:card|account|deposit|payout|transfer|tips?|paycheck) (?:active|activated|locked|working|set up|verified|on (?:the|its) way|pending|processing|approved|shipped|sent)\b|\b(?:did|has|have) my (?:\w+ ){0,3}(?:go through|gone through|arrive|arrived|come in|been (?:sent|paid|deposited|processed|approved|shipped))\b|\b(?:status of|check) my (?:\w+ )?(?:payout|transfer|deposit|card|tips|paycheck|pay)\b|\bmy (?:current |card |account )?balance\b|\bhow much (?:do i have|is in my|did i (?:get|make|earn))\b/;
 
+/** The price of an account action ("a fee to check my balance"), not the account's state. */
+const ASKS_COST =
+  /\b(?:fees?|cost|costs|charge|charges|free)\b.{0,30}\b(?:to|for) (?:check|checking|see|view)(?:ing)? my\b/;
+
 const TOPICS: Array<[Topic, RegExp]> = [
   [
     'tax',
@@ -99,7 +103,8 @@ function intentOf(text: string): Intent {
   if (asksForOthersData(text)) return 'out_of_scope';
   if (HUMAN.test(text)) return 'human_requested';
   if (GREETING.test(text) || THANKS.test(text)) return 'small_talk';
-  if (ACCOUNT.test(text)) return 'account_issue';
+  // "does it cost anything to check my balance" asks the help centre for a fee.
+  if (ACCOUNT.test(text) && !ASKS_COST.test(text)) return 'account_issue';
   return 'question';
 }
 
