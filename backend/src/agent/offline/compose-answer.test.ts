@@ -136,6 +136,21 @@ describe('composeAnswer', () => {
     expect(answer.text).toContain('Step 4(c)');
   });
 
+  it('quotes the limit a stated time is measured against, for a question with no fact type', () => {
+    const steps = hit({
+      section: 'Expenses > Submitting',
+      text: 'Take a photo of the gas receipt. Receipts are required for any expense of $75 or more.',
+    });
+    const deadline = hit({
+      chunkId: 'd',
+      section: 'Expenses > Deadlines',
+      text: 'Submit expenses within 60 days of paying for them.',
+    });
+    const question = 'forgot to turn in a gas receipt from 3 months ago, can i still get paid back';
+    expect(questionType(question)).toBe('general');
+    expect(compose(question, [steps, deadline]).text).toContain('within 60 days');
+  });
+
   it('quotes nothing when there are no hits', () => {
     expect(compose('anything', [])).toMatchObject({ text: '', used: [] });
   });

@@ -98,6 +98,9 @@ function assess(hit: SearchHit, rank: number, input: ComposeInput): Candidate {
   const coverInSection = (sentence: string) =>
     0.75 * cover(sentence) + 0.25 * cover(`${heading} ${sentence}`) + keyed(sentence);
   const bonus = (text: string) => (!input.precise || input.precise.test(text) ? 0.3 : 0.2);
+  // A question with no fact type of its own ("forgot a receipt from 3 months ago, can i still
+  // get paid back") is still answered by the precise form its wording names ("within 60 days").
+  const stated = (text: string) => input.type === 'general' && input.precise?.test(text) === true;
   let anchor = { u: 0, s: 0, score: -1, fact: false };
   const closestAsked = Math.max(
     0,
@@ -117,7 +120,7 @@ function assess(hit: SearchHit, rank: number, input: ComposeInput): Candidate {
         (unit.question
           ? 0.6 * asked + 0.4 * cover(text) + (asked >= 0.5 ? 0.15 : 0)
           : coverInSection(sentence)) +
-        (fact ? bonus(text) : nextFact ? bonus(next) - 0.1 : 0) -
+        (fact ? bonus(text) : stated(text) ? 0.2 : nextFact ? bonus(next) - 0.1 : 0) -
         (META.test(text) ? 0.3 : 0) -
         // "No." answers the question it was asked; quoted for another question it misleads.
         // Unless its question is the passage's closest to the one asked (a paraphrase).

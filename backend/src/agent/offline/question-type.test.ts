@@ -45,6 +45,12 @@ describe('preciseFact', () => {
     const rule = preciseFact('does the company have to give me the day off');
     expect(rule?.test('No law requires a private employer to give the day off.')).toBe(true);
     expect(rule?.test('Your employer may not punish you for it.')).toBe(false);
+    const stated = preciseFact('forgot a receipt from 3 months ago, can i still get paid back');
+    expect(stated?.test('Submit expenses within 60 days of paying for them.')).toBe(true);
+    expect(stated?.test('Take a photo of the receipt.')).toBe(false);
+    const money = preciseFact('got a $40 ticket on a work trip, will they pay it');
+    expect(money?.test('Parking up to $25 a day is paid back.')).toBe(true);
+    expect(money?.test('Parking is paid back.')).toBe(false);
     expect(preciseFact('my card expires soon, do i have to do anything')).toBeNull();
     expect(preciseFact('what does box 12 mean')).toBeNull();
   });

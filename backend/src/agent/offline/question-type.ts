@@ -69,6 +69,9 @@ const CLOCK_OR_DATE =
   /\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december) \d{1,2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
 const PRICE =
   /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?)|\bfree\b|\bno (?:fee|charge|cost)\b|\b(?:half|(?:one|two)[- ]thirds?|a third|(?:a|three)[- ]quarters?) (?:of|your)\b/i;
+const STATED_DURATION =
+  /\b\d+(?:\.\d+)? ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b/;
+const STATED_MONEY = /\$\s?\d|\b\d+(?:\.\d+)? ?(?:dollars|bucks)\b/;
 /** What a rule says is required: "does my job have to pay me" wants "does not require". */
 const OBLIGATION =
   /\b(?:requires?|required|must|has to|have to|obligat\w*|no (?:federal |state )?law|(?:is|are) not entitled)\b/i;
@@ -94,5 +97,10 @@ export function preciseFact(message: string): RegExp | null {
     /\b(?:have to|has to|gotta|got to|required?|must|obligated|supposed to)\b(?! do\b)/.test(text)
   )
     return OBLIGATION;
+  // A question that states a time or an amount ("a receipt from 3 months ago", "been here 8
+  // months") is measuring it against a rule: the answer is the rule's own limit ("within 60
+  // days", "at least 12 months").
+  if (STATED_DURATION.test(text)) return DURATION;
+  if (STATED_MONEY.test(text)) return PRICE;
   return null;
 }
