@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHeadStarts } from '../head-starts';
 import type { AgentStateUpdate } from '../state';
-import { collectingRuntime, depsOf, stateOf } from '../testing/graph-fixtures';
+import {
+  collectingRuntime,
+  depsOf,
+  FEE_HIT,
+  fixedKnowledge,
+  stateOf,
+} from '../testing/graph-fixtures';
 import { providerError, ScriptedChatModel } from '../testing/scripted-chat-model';
 import { createClassifyNode } from './classify';
 
@@ -43,6 +49,38 @@ describe('classify', () => {
     });
     expect(out.usage).toHaveLength(1);
     expect(model.calls[0]).toMatchObject({ kind: 'structured', name: 'classification' });
+  });
+
+  it('connected: asks the model before it prepares the prefetched search', async () => {
+    const model = new ScriptedChatModel(() => ({
+      json: { intent: 'question', topic: 'payouts', sensitive: false, standalone_question: '' },
+    }));
+    const inner = fixedKnowledge([FEE_HIT]);
+    let release = () => {};
+    const statsHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const prefetched: string[] = [];
+    const knowledge = {
+      ...inner,
+      async corpusStats(tenantId: string) {
+        await statsHeld;
+        return inner.corpusStats(tenantId);
+      },
+      prefetch: (q: { text: string }) => void prefetched.push(q.text),
+      peek: () => undefined,
+    };
+    const node = createClassifyNode(depsOf({ model, knowledge }));
+    const out = node(
+      stateOf({ mode: 'connected', message: 'how much does instant pay cost' }),
+      collectingRuntime(settings).runtime,
+    );
+    // The search is still being prepared, and the classification request has already left.
+    await vi.waitFor(() => expect(model.calls).toHaveLength(1));
+    expect(prefetched).toEqual([]);
+    release();
+    expect((await out).classification?.intent).toBe('question');
+    expect(prefetched).toHaveLength(1);
   });
 
   it('reads an explicit request for a person by the rules, without a model call', async () => {

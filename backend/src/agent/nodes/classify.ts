@@ -99,6 +99,17 @@ export function createClassifier(deps: AgentDeps) {
     // An explicit request for a person needs no model to read it: save the call.
     if (state.mode === 'offline' || !structured || rules.intent === 'human_requested')
       return decide(offline);
+    // The model's reading is asked for first: it is the turn's longest wait, and nothing else
+    // here has to be ready before it leaves.
+    const asked = callModel(
+      deps,
+      state.tenantId,
+      signal,
+      (callSignal) =>
+        structured.invoke(classifyMessages(state.message, state.history), { signal: callSignal }),
+      (r) => r.raw,
+    );
+    asked.catch(() => {}); // read below; a failed prefetch must not leave it unobserved
     // Start retrieve's search now, so it runs while the model classifies (search-prefetch.ts),
     // when the rules expect a plain first question: not for what goes straight to a person.
     // Its answer is drafted from those passages too (answer-drafts.ts), in case the model agrees.
@@ -115,16 +126,7 @@ export function createClassifier(deps: AgentDeps) {
     }
 
     try {
-      const { result, usage } = await callModel(
-        deps,
-        state.tenantId,
-        signal,
-        (callSignal) =>
-          structured.invoke(classifyMessages(state.message, state.history), {
-            signal: callSignal,
-          }),
-        (r) => r.raw,
-      );
+      const { result, usage } = await asked;
       const model = result.parsed;
       if (model.intent !== 'question' || model.sensitive || rules.sensitive)
         deps.drafts?.cancel(state.turnId);
