@@ -8,8 +8,8 @@ import type { AgentEvent, Citation } from './types';
 /** The `writer` LangGraph hands a node (config.writer / runtime.writer). */
 export type EventWriter = ((chunk: unknown) => void) | undefined;
 
-/** Sends one event. */
-export function emit(writer: EventWriter, event: Exclude<AgentEvent, { type: 'done' }>): void {
+/** Sends one event. `done` is the record node's alone: the last event of every run. */
+export function emit(writer: EventWriter, event: AgentEvent): void {
   writer?.(event);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OFFLINE_PROMPT_VERSION, PROMPT_VERSION } from '../prompts';
-import { depsOf, FEE_HIT, stateOf } from '../testing/graph-fixtures';
+import { collectingRuntime, depsOf, FEE_HIT, stateOf } from '../testing/graph-fixtures';
 import { createRecordNode, traceOf } from './record';
 
 const reply = {
@@ -51,5 +51,14 @@ describe('record', () => {
       fallback: 'timeout',
       promptVersion: OFFLINE_PROMPT_VERSION,
     });
+  });
+
+  it("ends the run with its one done event: the reply's confidence and the trace", async () => {
+    const { runtime, events } = collectingRuntime();
+    const out = await createRecordNode(depsOf())(
+      stateOf({ reply: { ...reply, source: 'offline' } }),
+      runtime,
+    );
+    expect(events).toEqual([{ type: 'done', confidence: 0.8, trace: out.trace }]);
   });
 });

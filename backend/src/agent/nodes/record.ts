@@ -1,9 +1,12 @@
 /**
  * record: the audit trace of the turn (AnswerTrace): how the answer was made, never its text.
+ * Every run ends here, so it also sends the run's one `done` event, with the confidence and
+ * the trace (createChatAgent then needs nothing of the final state).
  */
+import { emit } from '../events';
 import type { AgentDeps } from '../graph-deps';
 import { OFFLINE_PROMPT_VERSION, PROMPT_VERSION } from '../prompts';
-import type { AgentStateUpdate, AgentStateValue } from '../state';
+import type { AgentStateUpdate, AgentStateValue, NodeRuntime } from '../state';
 import type { AnswerTrace } from '../types';
 
 /** The trace of a finished state. */
@@ -36,7 +39,10 @@ export function traceOf(state: AgentStateValue, modelName: string | null): Answe
 
 /** Builds the record node. */
 export function createRecordNode(deps: AgentDeps) {
-  return async function record(state: AgentStateValue): Promise<AgentStateUpdate> {
+  return async function record(
+    state: AgentStateValue,
+    runtime?: NodeRuntime,
+  ): Promise<AgentStateUpdate> {
     // A draft nobody took (the turn went elsewhere): stop writing it.
     deps.drafts?.cancel(state.turnId);
     const trace = traceOf(state, deps.modelName);
@@ -44,6 +50,7 @@ export function createRecordNode(deps: AgentDeps) {
       { mode: trace.mode, intent: trace.intent, outcome: trace.outcome, fallback: trace.fallback },
       'agent turn traced',
     );
+    emit(runtime?.writer, { type: 'done', confidence: state.reply?.confidence ?? 0, trace });
     return { trace };
   };
 }
