@@ -25,6 +25,10 @@ describe('carriesFact', () => {
     expect(carriesFact('yes_no', 'No. Once confirmed it cannot be cancelled.')).toBe(true);
     expect(carriesFact('how_to', 'Open the transaction and tap Dispute.')).toBe(true);
     expect(carriesFact('amount', 'It pays two-thirds of your average weekly wage.')).toBe(true);
+    // "May" is the month only beside a date or a preposition, never the verb.
+    expect(carriesFact('when', 'Your card may need replacing if it is damaged.')).toBe(false);
+    expect(carriesFact('when', 'Corrected forms are mailed by May 15.')).toBe(true);
+    expect(carriesFact('when', 'Open enrollment closes in May.')).toBe(true);
   });
 });
 
@@ -51,6 +55,14 @@ describe('preciseFact', () => {
     const money = preciseFact('got a $40 ticket on a work trip, will they pay it');
     expect(money?.test('Parking up to $25 a day is paid back.')).toBe(true);
     expect(money?.test('Parking is paid back.')).toBe(false);
+    const deadline = preciseFact('whats the deadline to change my bank account before payday');
+    expect(deadline?.test('The cut-off for changes is 5:00 p.m. on the Tuesday before.')).toBe(
+      true,
+    );
+    expect(deadline?.test('Most banks make it available by 9:00 a.m. on payday.')).toBe(false);
+    const reason = preciseFact('why did my instant pay transfer fail');
+    expect(reason?.test('The most common reasons are:')).toBe(true);
+    expect(reason?.test('Any fee is refunded within 3 business days.')).toBe(false);
     expect(preciseFact('my card expires soon, do i have to do anything')).toBeNull();
     expect(preciseFact('what does box 12 mean')).toBeNull();
   });

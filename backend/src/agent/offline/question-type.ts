@@ -40,8 +40,9 @@ const SHARE =
   /\b(?:half|one-half|(?:one|two)[- ]thirds?|a third|(?:a|one|three)[- ]quarters?|twice|double)\b/i;
 const MONEY =
   /\$\s?\d|\b\d+(?:\.\d+)?\s?(?:%|percent|cents?|dollars?)|\b(?:free|no (?:fee|charge|cost)|fee|costs?)\b/i;
+// "May" is a month only beside a date or a preposition ("May 15", "by May"): "you may" is not.
 const TIME =
-  /\b(?:\d+(?:\s*(?:to|-|or)\s*\d+)?\s*(?:business\s+|calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight|same day|(?:your |the )?first (?:day|week|month|paycheck)|day one|hire date|date of hire|next (?:business )?day|next morning|immediately|right away|instantly|within|by the \d+|payday|daily|weekly|biweekly|monthly|every (?:day|week|other)|deadline|overnight|\d+(?:st|nd|rd|th)\b)/i;
+  /\b(?:\d+(?:\s*(?:to|-|or)\s*\d+)?\s*(?:business\s+|calendar\s+|working\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|june|july|august|september|october|november|december|may \d{1,2}\b|(?:in|by|until|before|after|since) may|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight|same day|(?:your |the )?first (?:day|week|month|paycheck)|day one|hire date|date of hire|next (?:business )?day|next morning|immediately|right away|instantly|within|by the \d+|payday|daily|weekly|biweekly|monthly|every (?:day|week|other)|deadline|overnight|\d+(?:st|nd|rd|th)\b)/i;
 const YES_NO_ANSWER =
   /^(?:yes|no)\b|\b(?:cannot|can't|can not|must not|not allowed|never|only|must|may not|is not|are not|does not|do not|doesn't|don't|forbids?|prohibit|illegal|allowed|required|has to|have to)\b/i;
 const STEP =
@@ -72,6 +73,10 @@ const PRICE =
 const STATED_DURATION =
   /\b\d+(?:\.\d+)? ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b/;
 const STATED_MONEY = /\$\s?\d|\b\d+(?:\.\d+)? ?(?:dollars|bucks)\b/;
+/** A deadline is stated as one: "the cut-off is 5:00 p.m.", "no later than", "the last day to". */
+const DEADLINE = /\b(?:deadlines?|cut-?offs?|no later than|at the latest|last day (?:to|for))\b/i;
+/** Why something happened is answered by its cause: "because ...", "the most common reasons are:". */
+const REASON = /\b(?:because|why|reasons?|caused? by|causes|due to|as a result)\b/i;
 /** What a rule says is required: "does my job have to pay me" wants "does not require". */
 const OBLIGATION =
   /\b(?:requires?|required|must|has to|have to|obligat\w*|no (?:federal |state )?law|(?:is|are) not entitled)\b/i;
@@ -79,8 +84,9 @@ const OBLIGATION =
 /**
  * The precise form of the fact a question names, or null: "how long" and "how soon" want a
  * duration, "what time" and "what day" a clock time, date or weekday, "how much" and "fee" a
- * price, "have to" and "required" what a rule requires. carriesFact accepts any time word for a "when" question; this is what the answer
- * should prefer when the passage has both ("by the next payday" vs "for 90 days").
+ * price, "have to" and "required" what a rule requires, "why" a cause. carriesFact accepts
+ * any time word for a "when" question; this is what the answer should prefer when the passage
+ * has both ("by the next payday" vs "for 90 days").
  */
 export function preciseFact(message: string): RegExp | null {
   const text = message.toLowerCase();
@@ -91,12 +97,14 @@ export function preciseFact(message: string): RegExp | null {
   )
     return DURATION;
   if (/\b(?:what time|what day|which day|what date|by when)\b/.test(text)) return CLOCK_OR_DATE;
+  if (/\b(?:deadline|cut-?off|last day to)\b/.test(text)) return DEADLINE;
   if (/\b(?:how much|fees?|costs?|charge|price|rate)\b/.test(text)) return PRICE;
   // Not "do i have to do anything": that asks what to do, not what a rule requires.
   if (
     /\b(?:have to|has to|gotta|got to|required?|must|obligated|supposed to)\b(?! do\b)/.test(text)
   )
     return OBLIGATION;
+  if (/\b(?:why|how come)\b/.test(text)) return REASON;
   // A question that states a time or an amount ("a receipt from 3 months ago", "been here 8
   // months") is measuring it against a rule: the answer is the rule's own limit ("within 60
   // days", "at least 12 months").
