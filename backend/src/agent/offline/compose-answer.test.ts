@@ -151,6 +151,46 @@ describe('composeAnswer', () => {
     expect(compose(question, [steps, deadline]).text).toContain('within 60 days');
   });
 
+  it('meets a closed compound the person typed ("cutoff") in the open form ("cut-off")', () => {
+    const lead = hit({
+      section: 'Tip Payouts',
+      text: 'Tip Payouts sends your tips to you the next morning.',
+    });
+    const timing = hit({
+      chunkId: 'c2',
+      section: 'Tip Payouts > Timing',
+      text: 'Brightwell runs one payout every day. The cut-off for that run is 4:00 a.m. Eastern.',
+    });
+    const answer = compose('what time is the cutoff for tips the next morning', [lead, timing]);
+    expect(answer.text).toContain('4:00 a.m.');
+  });
+
+  it('quotes the cause for a "why" question', () => {
+    const stub = hit({
+      text: 'Your employer withholds income tax from every paycheck. Tips are taxed through your paycheck, which is why the withholding can look high.',
+    });
+    const answer = compose('why is so much tax taken out of my paycheck', [stub]);
+    expect(answer.text.startsWith('Tips are taxed')).toBe(true);
+  });
+
+  it('quotes the stated deadline for a "deadline" question', () => {
+    const prenote = hit({
+      text: 'Pay sent to a bank account is available by 9:00 a.m. on payday.\n\nThe cut-off for bank changes is 5:00 p.m. on the Tuesday before payday.',
+    });
+    const answer = compose('whats the deadline to change my bank account before payday', [prenote]);
+    expect(answer.text).toContain('5:00 p.m.');
+  });
+
+  it('fills a closest-passage context from the next paragraph, never the one before', () => {
+    const contact = hit({
+      text: 'Call us any time on the phone line.\n\nEmail: support@example.com.\n\nWe reply within 1 business day.',
+    });
+    const answer = compose('can i email you', [contact]);
+    expect(answer.text).toContain('Email');
+    expect(answer.context).toContain('We reply within 1 business day.');
+    expect(answer.context).not.toContain('Call us');
+  });
+
   it('quotes nothing when there are no hits', () => {
     expect(compose('anything', [])).toMatchObject({ text: '', used: [] });
   });

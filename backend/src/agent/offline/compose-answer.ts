@@ -69,6 +69,16 @@ const HEADING_FOR: Partial<Record<QuestionType, RegExp>> = {
 /** Sentences about the article rather than the subject ("This article explains ..."). */
 const META = /\b(?:this (?:article|page|guide|section)|in this (?:article|guide))\b/i;
 
+/**
+ * The text with each hyphenated compound also written closed: articles write "cut-off" and
+ * "follow-up" where people type "cutoff" and "followup", and the stems of the open form
+ * ("cut") never meet the closed one.
+ */
+function withClosedCompounds(text: string): string {
+  const closed = text.match(/\b[A-Za-z]{2,}-[A-Za-z]{2,}\b/g) ?? [];
+  return closed.length === 0 ? text : `${text} ${closed.map((c) => c.replace('-', '')).join(' ')}`;
+}
+
 function unitsOf(hit: SearchHit): Unit[] {
   const qa = splitQa(stripDebris(hit.text));
   if (qa.isQa)
@@ -84,7 +94,7 @@ function unitsOf(hit: SearchHit): Unit[] {
 
 function assess(hit: SearchHit, rank: number, input: ComposeInput): Candidate {
   const weight = input.weight ?? (() => 1);
-  const cover = (text: string) => termCoverage(input.queryTerms, text, weight);
+  const cover = (text: string) => termCoverage(input.queryTerms, withClosedCompounds(text), weight);
   const units = unitsOf(hit);
   const heading = hit.section.split('>').at(-1) ?? '';
   // A heading that names the question ("You do not have to take a card") lifts its sentences.
@@ -194,19 +204,29 @@ function preciseNeighbour(
   return null;
 }
 
-/** The anchor's paragraph, windowed to `limit` characters around the anchor. */
+/**
+ * The anchor's paragraph, windowed to `limit` characters around the anchor; when the paragraph
+ * is shorter, the paragraphs beside it in the same passage (so the same section) fill the rest:
+ * a fact is often in the next paragraph ("Email: support@..." / "We reply within 1 business
+ * day.").
+ */
 function contextOf(c: Candidate, quoted: string[], limit: number): string[] {
   const unit = c.units[c.anchor.u];
   if (!unit || unit.question) return quoted;
-  const para = unit.sentences;
-  const first = para.indexOf(quoted[0] ?? '');
+  const after = c.units.slice(c.anchor.u + 1);
+  const qa = after.findIndex((x) => x.question);
+  const prose = qa < 0 ? after : after.slice(0, qa);
+  const run = [...unit.sentences, ...prose.flatMap((x) => x.sentences)];
+  const first = unit.sentences.indexOf(quoted[0] ?? '');
   let start = first < 0 ? c.anchor.s : first;
   let end = start + Math.max(quoted.length, 1) - 1;
-  const length = () => para.slice(start, end + 1).join(' ').length;
-  // Grow forward first (answers follow their lead-in), then back.
-  while (end + 1 < para.length && length() + para[end + 1]!.length < limit) end++;
-  while (start > 0 && length() + para[start - 1]!.length < limit) start--;
-  const window = para.slice(start, end + 1);
+  const fits = (i: number) => run.slice(start, end + 1).join(' ').length + run[i]!.length < limit;
+  // Grow forward first (answers follow their lead-in), then back, then into the paragraphs
+  // after; a paragraph before the anchor's opens another point.
+  while (end + 1 < unit.sentences.length && fits(end + 1)) end++;
+  while (start > 0 && fits(start - 1)) start--;
+  while (end + 1 < run.length && fits(end + 1)) end++;
+  const window = run.slice(start, end + 1);
   const extra = quoted.filter((s) => !window.includes(s));
   return [...window, ...extra];
 }
