@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { inlineQa, leansOnPrevious, sentences, splitQa, tableRows } from './sentences';
+import { inlineQa, leansOnPrevious, paragraphs, sentences, splitQa, tableRows } from './sentences';
+
+describe('paragraphs', () => {
+  it('joins a sentence a page break cut in two, but not a list after its colon', () => {
+    expect(
+      paragraphs('Fees are taken out and appear as\n\nseparate lines on your stub. Check them.'),
+    ).toEqual(['Fees are taken out and appear as separate lines on your stub. Check them.']);
+    expect(
+      paragraphs(
+        'All four must be true:\n\nyou worked there for 12 months; you worked 1,250 hours.',
+      ),
+    ).toEqual([
+      'All four must be true:',
+      'you worked there for 12 months; you worked 1,250 hours.',
+    ]);
+    expect(paragraphs('The card is free.\n\nTap Card to order one.')).toHaveLength(2);
+  });
+});
 
 describe('sentences', () => {
   it('splits sentences but not at a.m., e.g. or list numbers', () => {

@@ -24,12 +24,22 @@ export function inlineQa(sentenceList: string[]): { question: string; answer: st
   };
 }
 
-/** Paragraphs of a passage, spaces squashed. */
+/**
+ * Paragraphs of a passage, spaces squashed. A paragraph that opens in lower case after one
+ * left without a stop ("... and appear as" / "separate lines on your pay stub.") is one
+ * sentence that a page or column break cut in two, so the halves are joined again.
+ */
 export function paragraphs(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0);
+  const out: string[] = [];
+  for (const raw of text.split(/\n\s*\n/)) {
+    const p = raw.replace(/\s+/g, ' ').trim();
+    if (p.length === 0) continue;
+    const previous = out.at(-1);
+    if (previous !== undefined && /^[a-z]/.test(p) && !/[.!?:;]$/.test(previous))
+      out[out.length - 1] = `${previous} ${p}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 const NO_BREAK_AFTER =
