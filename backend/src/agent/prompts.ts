@@ -12,8 +12,11 @@ import type { ToolResult } from './state';
 /** Version tag of these prompts, recorded in every connected answer's trace. */
 export const PROMPT_VERSION = 'connected-1';
 
-/** Version tag recorded when the graph answered offline. */
-export const OFFLINE_PROMPT_VERSION = 'offline-2';
+/**
+ * Version tag recorded when the graph answered offline. Bumped whenever the offline answer
+ * logic changes, so audit records say which one answered.
+ */
+export const OFFLINE_PROMPT_VERSION = 'offline-3';
 
 /** The sentence appended when the check fails after the answer was already streamed. */
 export const NOT_SURE_TEXT = "I'm not fully sure this answers it: a person can check.";

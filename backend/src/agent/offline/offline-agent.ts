@@ -5,6 +5,7 @@
  * quoting it, and says so honestly when the evidence is thin.
  */
 import type { KnowledgeSearch, SearchHit } from '../../knowledge/types';
+import { OFFLINE_PROMPT_VERSION } from '../prompts';
 import type { AgentEvent, AnswerTrace, ChatAgent, Intent, TurnOutcome } from '../types';
 import {
   answerOffline,
@@ -33,9 +34,6 @@ export interface OfflineAgentOptions {
   /** Passages searched per question (default 6). */
   searchLimit?: number;
 }
-
-/** Bumped whenever the offline answer logic changes, so audit records say which one answered. */
-export const OFFLINE_PROMPT_VERSION = 'offline-2';
 
 /** The audit trace of an offline turn. */
 export function offlineTrace(
