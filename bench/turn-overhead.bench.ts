@@ -4,8 +4,10 @@
  * knowledge base; the fake OpenAI server streaming at a realistic pace (default 400 ms to first
  * token, then 50 tokens/s); and this client. Turns run one after another. A turn's model time is
  * the union of the intervals the fake spent answering its calls (classification, generation,
- * grounding judgment, embedding the question), so overhead = streamed turn wall time - model
- * time. Prints median and p95.
+ * grounding judgment, embedding the question). Overhead is measured twice: as the client sees
+ * it (its fetch and SSE parsing and the loopback included: streamed turn wall time - model
+ * time) and inside the server (the request's arrival to the response's last byte, minus model
+ * time). Prints median and p95.
  * Usage: pnpm bench:turn [N] [--first-token-ms 400] [--tokens-per-second 50]
  */
 import { readFileSync } from 'node:fs';
@@ -74,6 +76,7 @@ const session = await fetch(`${api}/api/v1/auth/session`, {
 const { token } = (await session.json()) as { token: string };
 
 const overhead: number[] = [];
+const insideServer: number[] = [];
 const modelTime: number[] = [];
 const firstToken: number[] = [];
 // Where the overhead sits: before the first model call, between calls, after the last one.
@@ -101,6 +104,8 @@ for (let i = 0; i < turns + WARM_UP; i++) {
   const total = now() - started;
   if (!text.includes('event: done')) throw new Error(`turn ${i} ended without done`);
   const after = await timings();
+  const served = (await ask<Array<[number, number]>>(server.child, 'timings')).at(-1);
+  if (!served) throw new Error(`turn ${i}: the server reported no request`);
   // This turn's calls: those the fake received since the last turn ended.
   const mine = [
     ...after.chat.slice(before.chat.length),
@@ -110,6 +115,7 @@ for (let i = 0; i < turns + WARM_UP; i++) {
   if (i < WARM_UP) continue;
   calls += after.chat.length - before.chat.length;
   overhead.push(total - spent);
+  insideServer.push(served[1] - served[0] - spent);
   const sorted = [...mine].sort((a, b) => a[0] - b[0]);
   let reach = sorted[0]?.[1] ?? started;
   let between = 0;
@@ -129,7 +135,8 @@ await stop(model.child);
 console.log(
   `connected chat turn, SSE over loopback, server, fake model and client in separate processes; model at ${values['first-token-ms']} ms to first token and ${values['tokens-per-second']} tokens/s: ${turns} turns after ${WARM_UP} warm-up, ${calls} chat model calls`,
 );
-console.log(`  server overhead (turn - model time) ${summary(overhead)}`);
+console.log(`  overhead as the client sees it       ${summary(overhead)}`);
+console.log(`  overhead inside the server           ${summary(insideServer)}`);
 console.log(`    before the first model call      ${summary(gaps.before)}`);
 console.log(`    between model calls              ${summary(gaps.between)}`);
 console.log(`    after the last model call        ${summary(gaps.after)}`);
