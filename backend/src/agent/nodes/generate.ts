@@ -64,14 +64,16 @@ async function streamAnswer(
     tenantId,
     signal,
     async (callSignal) => {
-      let full: AIMessageChunk | undefined;
+      // Only the usage is needed of the whole message (the text went to `onChunk`), and it
+      // comes in one chunk of its own: no concatenating every chunk into a copy of the answer.
+      let usage: AIMessageChunk | undefined;
       for await (const chunk of await model.stream(messages, { signal: callSignal })) {
         onChunk(chunk);
-        full = full ? full.concat(chunk) : chunk;
+        if (chunk.usage_metadata) usage = chunk;
       }
-      return full;
+      return usage;
     },
-    (full) => full,
+    (usage) => usage,
   );
   return { usage };
 }
