@@ -1,5 +1,5 @@
 import { AIMessageChunk } from '@langchain/core/messages';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAnswerDrafts, passagesKey } from '../answer-drafts';
 import { createHeadStarts } from '../head-starts';
 import { HANDOVER_TEXT } from '../offline/replies';
@@ -90,6 +90,27 @@ describe('generate', () => {
     const call = model.calls.at(-1);
     expect(call?.kind).toBe('structured');
     expect(String(call?.messages.at(-1)?.content)).toContain('A transfer costs $2.99 [1].');
+  });
+
+  it('connected: asks for the judgment once the last words are in, before the usage arrives', async () => {
+    let release = () => {};
+    const usageAfter = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const model = new ScriptedChatModel((call) =>
+      call.kind === 'structured'
+        ? { json: { supported: 1, unsupported_claims: [], answers_question: true } }
+        : { text: 'A transfer costs $2.99 [1].', usageAfter },
+    );
+    const judgment = createHeadStarts<Judged>();
+    const out = createGenerateNode(
+      depsOf({ model, headStarts: { classification: createHeadStarts(), judgment } }),
+    )(stateOf({ mode: 'connected', classification: question, hits: [FEE_HIT] }));
+    // The answer's stream has not ended (its usage is held back) and the judge already has it.
+    await vi.waitFor(() => expect(model.calls.at(-1)?.kind).toBe('structured'));
+    release();
+    expect((await out).usage).toHaveLength(1);
+    expect((await judgment.take('turn-1'))?.judgment).toMatchObject({ supported: 1 });
   });
 
   it('connected: a stream that fails after some words is followed by the offline answer', async () => {

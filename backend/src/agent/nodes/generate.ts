@@ -126,11 +126,26 @@ export function createGenerateNode(deps: AgentDeps, judgeAnswer = createJudge(de
       hits: state.hits,
       toolResults: state.toolResults,
     });
+    // The judgment needs only the whole answer: it is asked for as soon as the last words are
+    // in (the chunk with the finish reason), before the usage chunk and the metering, and not
+    // a graph step later in check_confidence.
+    let judging = false;
+    const startJudgment = () => {
+      if (judging || !judgeAnswer || !deps.headStarts) return;
+      judging = true;
+      deps.headStarts.judgment.start(
+        state.turnId,
+        (signal) => judgeAnswer(state, text, signal),
+        runtime?.signal,
+      );
+    };
     const onChunk = (chunk: AIMessageChunk) => {
       const piece = textOf(chunk);
-      if (!piece) return;
-      text += piece;
-      emit(writer, { type: 'token', text: piece });
+      if (piece) {
+        text += piece;
+        emit(writer, { type: 'token', text: piece });
+      }
+      if (chunk.response_metadata?.finish_reason) startJudgment();
     };
     try {
       // The draft stands on the same passages when retrieve took the search it was written
@@ -146,13 +161,7 @@ export function createGenerateNode(deps: AgentDeps, judgeAnswer = createJudge(de
       const { usage } = drafted
         ? await drafted.relay(onChunk)
         : await streamAnswer(deps, model, state.tenantId, runtime?.signal, messages, onChunk);
-      // The judgment needs only the whole answer: ask for it now, not a graph step later.
-      if (judgeAnswer && deps.headStarts)
-        deps.headStarts.judgment.start(
-          state.turnId,
-          (signal) => judgeAnswer(state, text, signal),
-          runtime?.signal,
-        );
+      startJudgment(); // a provider that sends no finish reason
       const cited = citedIds(text).flatMap((id) => state.hits[id - 1] ?? []);
       const reply: Reply = {
         text,

@@ -27,6 +27,8 @@ export type ScriptedReply =
       /** Thrown instead of answering; with `failAfterWords`, thrown mid-stream. */
       error?: Error;
       failAfterWords?: number;
+      /** Streaming: the usage chunk (the stream's last) waits for this, as a slow network might. */
+      usageAfter?: Promise<void>;
     };
 
 /** Decides a reply from the call. */
@@ -120,6 +122,12 @@ export class ScriptedChatModel extends BaseChatModel<ScriptedCallOptions> {
       if (reply.error && i === reply.failAfterWords) throw reply.error;
       yield new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) });
     }
+    // As OpenAI streams: the finish reason, then the usage in a chunk of its own.
+    yield new ChatGenerationChunk({
+      text: '',
+      message: new AIMessageChunk({ content: '', response_metadata: { finish_reason: 'stop' } }),
+    });
+    await reply.usageAfter;
     yield new ChatGenerationChunk({
       text: '',
       message: new AIMessageChunk({ content: '', usage_metadata: this.usage(messages, text) }),
