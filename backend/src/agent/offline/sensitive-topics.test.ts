@@ -196,3 +196,23 @@ describe('sensitive topics: what-if questions and general wording', () => {
     'my employer never sent my final paycheck and it has been 3 weeks',
   ])('%s stays with a person', (message) => expect(sensitive(message)).toBe(true));
 });
+
+describe('sensitive topics: phishing, unknown payees, disagreements and lockouts', () => {
+  it.each([
+    'got a text asking for my card pin, was that u guys',
+    'some guy called asking for my login code',
+    'weird transfer to a bank i dont know',
+    'theres a sketchy charge on my paycard',
+    'money went to an account i never heard of',
+    'i dont agree with how my tips were split last week',
+    'i disagree with the overtime rate on my stub',
+    'the app keeps kicking me out and wont let me see my pay',
+  ])('%s', (message) => expect(sensitive(message)).toBe(true));
+
+  it.each([
+    'how do i split tips with my coworkers',
+    'can i see my pay stub in the app',
+    'what should i do if someone texts asking for my pin',
+    'does the app log me out after a while',
+  ])('stays a question: %s', (message) => expect(sensitive(message)).toBe(false));
+});

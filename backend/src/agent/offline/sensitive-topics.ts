@@ -69,7 +69,7 @@ const RULES: RegExp[] = [
   /\b(?:charge|fee|deduction|transaction|withdrawal)s? (?:is|are|was|were|looks?) (?:bogus|fake|wrong|incorrect|a mistake|an error|not right|not mine)\b|\bwant (?:it|this|that|them|the \w+) (?:removed|taken off|reversed|refunded)\b|\btook (?:it|them|both|everything|all of it|my \w+) back\b/,
   // Wanting something about their money undone or examined, or disagreeing with an amount.
   /\b(?:want|need|demand|asking for|get|have) (?:\w+ ){0,3}(?:investigated|looked into|reversed|undone|refunded|put back)\b|\b(?:investigate|look into) (?:this|it|my|what happened)\b/,
-  /\b(?:disagree|do not agree|not agree)\b.{0,30}\b(?:amount|charges?|deductions?|fees?|took|taken|pay|paycheck|total|hours|balance)\b/,
+  /\b(?:disagree|do not agree|not agree)\b.{0,30}\b(?:amount|charges?|deductions?|fees?|took|taken|pay|paycheck|total|hours|balance|tips?|split|share|cut|rate|wages?|overtime|garnishment)\b/,
   /\bcharged (?:me )?(?:\w+ ){0,4}(?:should not|by mistake|wrongly|for no reason|without)\b|\bwant (?:my )?money back\b/,
   // Something done to the caller's money without them; "can they pay me by card without asking" is policy.
   /\b(?:took|taken|charged|withdrew|withdrawn|used|changed|moved|spent|sent|opened|debited|pulled)\b.{0,40}\bwithout (?:me|my (?:permission|consent|knowledge|ok|okay)|permission|consent|asking|knowing)\b/,
@@ -87,6 +87,9 @@ const RULES: RegExp[] = [
   ),
   /\b(?:i )?(?:gave|told|sent|shared) (?:\w+ ){0,3}(?:my )?(?:pin|password|code|card number|ssn|login|sign in code|account number|routing number|bank (?:info|details)|card info)\b/,
   /\b(?:knows|has|got|saw|stole) my (?:pin|password|code|login)\b/,
+  // Someone asking for the caller's secrets (phishing), and money moved somewhere they do not know.
+  /\b(?:text|texts|call|called|email|emailed|message|dm|someone|somebody|caller|guy|person)\b.{0,30}\b(?:asking|asked|wants|wanted|requesting) (?:me )?(?:for )?(?:my )?(?:\w+ )?(?:pin|password|code|card number|ssn|social|login|account number|routing number)\b/,
+  /\b(?:weird|strange|suspicious|sketchy|odd|random|unknown) (?:\w+ )?(?:charges?|transfers?|payments?|withdrawals?|transactions?|purchases?|logins?|log ins?)\b|\b(?:bank|account|card|merchant|company|store|name|number) (?:that )?(?:i|we) (?:do not|did not|never) (?:know|recognize|recognise|heard of)\b/,
   new RegExp(
     `\\b${SOMEONE}\\b.{0,30}\\b(?:using|used|took|taking|accessed|spending|spent|withdrawing|moved|logged into) my\\b|\\b(?:on|to|into) (?:someone elses|somebody elses|another persons) (?:card|account|bank)\\b`,
   ),
@@ -98,7 +101,7 @@ const RULES: RegExp[] = [
   /\bgarnish\w*\b.{0,60}\b(?:wrong|mistake|error|not mine|illegal|unfair|too much|more than (?:allowed|the limit|they should)|do not know (?:about|why|what)|paid (?:it|that|the debt|them) off)\b|\btoo much\b.{0,30}\bgarnish|\b(?:wrong(?:ful|ly)?|mistaken|illegal) garnish\w*|\b(?:do not|never|did not) owe\b/,
   // Account problems only a person can fix.
   /\b(?:delete|remove|erase) (?:my|all my) (?:account|data|information|info)\b|\bmy (?:account|data|information|info) (?:deleted|removed|erased)\b/,
-  /\b(?:will not|does not|cannot|would not) let me (?:cash out|withdraw|transfer|log ?in|sign ?in|get (?:to|at) my|access|use my)\b/,
+  /\b(?:will not|does not|cannot|would not) let me (?:cash out|withdraw|transfer|log ?in|sign ?in|get (?:in|to|at) my|access|use my|see my)\b|\bkeeps? (?:kicking|logging|signing|throwing) me out\b/,
   // Support already failed them: a person has to pick it up.
   /\b(?:nobody|no one|noone) (?:will|can|is|wants to|has|ever) (?:\w+ )?(?:tell|help|explain|answer|answered|respond|responded|reply|replied|get back|got back|call|called)\b/,
   /\bmy (?:\w+ ){0,2}(?:account|profile|login)\b.{0,40}\b(?:was changed|got changed|been changed|not working|restricted|flagged|disabled|on hold)\b/,
