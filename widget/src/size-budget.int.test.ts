@@ -9,7 +9,7 @@ import { measure } from '../scripts/build-manifest';
 // Budgets in gzip bytes (level 9). Issue 15 asks for a first script under 8 KB (met: about
 // 4.5 KB) and everything the script-tag install ever loads under 20 KB. That second target is
 // NOT met yet: with markdown, uploads, voice notes, feedback, theming and the offline queue the
-// total is about 24.3 KB (Preact, hooks and signals are 7.9 KB of it). Until a smaller design
+// total is about 24.4 KB (Preact, hooks and signals are 7.9 KB of it). Until a smaller design
 // lands, 24.5 KB is a guard against growth, not the goal. Peers ship 110-460 KB for the same job.
 // Raising a budget is allowed, on purpose, with the reason in the commit message.
 const loaderBudget = 8 * 1024;

@@ -365,6 +365,42 @@ describe('the offline queue', () => {
     expect(chatPosts(server)).toEqual([{ message: 'typed offline', conversation_id: 'c_9' }]);
   });
 
+  it('keeps an upload with its queued message across a reload, and sends it with the message', async () => {
+    const storage = memoryStore();
+    const photo = {
+      id: 'att_1',
+      conversation_id: 'c_up',
+      kind: 'file' as const,
+      name: 'stub.png',
+      content_type: 'image/png',
+      bytes: 2048,
+      created_at: '2026-12-01T10:00:00.000Z',
+    };
+    const before = setup(storage);
+    before.network.set(false);
+    before.model.pending.value = [photo];
+    await before.model.send('see my stub');
+    before.model.dispose();
+    // Older widgets wrote plain strings: a text-only entry still reads back.
+    storage.setItem(
+      'wagechat:demo:queue',
+      JSON.stringify([...JSON.parse(storage.getItem('wagechat:demo:queue') ?? '[]'), 'and this']),
+    );
+
+    const { server, model } = setup(storage); // the reload
+    expect(model.messages.value.map((m) => [m.text, m.attachments?.map((a) => a.id)])).toEqual([
+      ['see my stub', ['att_1']],
+      ['and this', undefined],
+    ]);
+    server.reply(
+      { kind: 'stream', chunks: [answerStream({ text: 'got it', conversationId: 'c_up' })] },
+      { kind: 'stream', chunks: [answerStream({ text: 'ok', conversationId: 'c_up' })] },
+    );
+    await model.restore();
+    await vi.waitFor(() => expect(chatPosts(server)).toHaveLength(2));
+    expect(chatPosts(server)[0]).toEqual({ message: 'see my stub', attachment_ids: ['att_1'] });
+  });
+
   it('forgets the queue with the thread when another person signs in', async () => {
     const { model, storage, network } = setup();
     network.set(false);

@@ -85,21 +85,31 @@ export function createChatModel(deps: ChatModelDeps) {
   let controller: AbortController | null = null;
   let localId = 0;
   let flushing = false;
-  const userMessage = (text: string, queued?: boolean): ChatMessage => ({
+  const userMessage = (
+    text: string,
+    queued?: boolean,
+    attachments?: Attachment[],
+  ): ChatMessage => ({
     id: `local-${++localId}`,
     role: 'user',
     text,
     citations: [],
     escalation: null,
     ...(queued ? { queued } : {}),
+    ...(attachments?.length ? { attachments } : {}),
   });
-  // Typed offline before a reload: shown again at once, sent once the thread is restored.
+  // Typed offline before a reload, with what was uploaded for it: shown again at once, sent
+  // once the thread is restored.
   const messages = signal<ChatMessage[]>(
-    deps.conversations.loadQueue().map((text) => userMessage(text, true)),
+    deps.conversations.loadQueue().map((q) => userMessage(q.text, true, q.attachments)),
   );
 
   const persistQueue = () =>
-    deps.conversations.saveQueue(messages.value.filter((m) => m.queued).map((m) => m.text));
+    deps.conversations.saveQueue(
+      messages.value
+        .filter((m) => m.queued)
+        .map((m) => ({ text: m.text, ...(m.attachments ? { attachments: m.attachments } : {}) })),
+    );
 
   const patchMessage = action((id: string, patch: (m: ChatMessage) => ChatMessage) => {
     messages.value = messages.value.map((m) => (m.id === id ? patch(m) : m));

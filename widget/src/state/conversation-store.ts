@@ -1,4 +1,11 @@
+import type { Attachment } from '../api/types';
 import type { KeyValueStore } from '../tab-storage';
+
+/** A message typed while offline: its text and the files already uploaded to go with it. */
+export interface QueuedMessage {
+  text: string;
+  attachments?: Attachment[];
+}
 
 /**
  * Remembers the conversation id for this tab in sessionStorage, with the messages still waiting
@@ -26,18 +33,28 @@ export function createConversationStore(storage: KeyValueStore | null, tenant: s
     save(id: string): void {
       attempt(() => storage?.setItem(key, id), undefined);
     },
-    /** Texts typed while offline, oldest first. */
-    loadQueue(): string[] {
+    /** Messages typed while offline, oldest first. */
+    loadQueue(): QueuedMessage[] {
       return attempt(() => {
-        const texts: unknown = JSON.parse(storage?.getItem(queueKey) ?? '[]');
-        return Array.isArray(texts) ? texts.filter((t) => typeof t === 'string') : [];
+        const items: unknown = JSON.parse(storage?.getItem(queueKey) ?? '[]');
+        if (!Array.isArray(items)) return [];
+        return items.flatMap((item): QueuedMessage[] => {
+          if (typeof item === 'string') return [{ text: item }];
+          if (typeof item?.text !== 'string') return [];
+          const attachments = Array.isArray(item.attachments)
+            ? item.attachments.filter((a: Attachment | null) => typeof a?.id === 'string')
+            : [];
+          return [attachments.length ? { text: item.text, attachments } : { text: item.text }];
+        });
       }, []);
     },
-    saveQueue(texts: string[]): void {
+    /** A text alone is kept as a plain string (what a widget before attachments wrote). */
+    saveQueue(items: QueuedMessage[]): void {
+      const stored = items.map((m) => (m.attachments?.length ? m : m.text));
       attempt(
         () =>
-          texts.length
-            ? storage?.setItem(queueKey, JSON.stringify(texts))
+          stored.length
+            ? storage?.setItem(queueKey, JSON.stringify(stored))
             : storage?.removeItem(queueKey),
         undefined,
       );
