@@ -1,13 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DECLINE_TEXT,
   HANDOVER_TEXT,
   SENSITIVE_TEXT,
 } from '../../backend/src/agent/offline/replies';
-import { readPdfPages } from '../../demo/scripts/read-pdf-pages';
 import { forbiddenFound, normaliseText } from '../eval/grade';
 import {
   demoQuestions,
@@ -15,25 +11,14 @@ import {
   loadEvalQuestions,
   parseEvalQuestions,
 } from '../eval/questions';
+import { useRenderedTexts } from '../eval/rendered-texts';
 import { renderEvalKnowledgeBase } from './render';
 
 // The facts name what the *rendered* PDFs say. Rendering afresh and reading the text back means
 // an article edit that drops a fact fails here, instead of quietly lowering answer accuracy.
 
 const questions = loadEvalQuestions(new URL('./questions.json', import.meta.url).pathname);
-const textByFile = new Map<string, string>();
-let outDir: string;
-
-beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'wagechat-eval-kb-'));
-  for (const article of await renderEvalKnowledgeBase(outDir)) {
-    const pages = await readPdfPages(await readFile(article.pdfPath));
-    textByFile.set(article.file, normaliseText(pages.join('\n')));
-  }
-});
-afterAll(async () => {
-  await rm(outDir, { recursive: true, force: true });
-});
+const textByFile = useRenderedTexts('wagechat-eval-kb-', renderEvalKnowledgeBase);
 
 const count = (kind: EvalQuestion['kind'], split?: EvalQuestion['split']) =>
   questions.filter((q) => q.kind === kind && (split === undefined || q.split === split)).length;

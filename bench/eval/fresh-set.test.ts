@@ -1,16 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DECLINE_TEXT,
   HANDOVER_TEXT,
   SENSITIVE_TEXT,
 } from '../../backend/src/agent/offline/replies';
-import { readPdfPages } from '../../demo/scripts/read-pdf-pages';
 import { renderFreshKnowledgeBase } from '../eval-kb-fresh/render';
 import { forbiddenFound, normaliseText } from './grade';
 import { type EvalQuestion, loadEvalQuestions } from './questions';
+import { useRenderedTexts } from './rendered-texts';
 
 // The third set (bench/eval-kb-fresh) kept honest the way bench/eval-kb is: its facts are in
 // the rendered PDFs, it is all `tune`, and it asks nothing the other two sets already ask.
@@ -18,19 +16,7 @@ import { type EvalQuestion, loadEvalQuestions } from './questions';
 
 const root = new URL('../', import.meta.url).pathname;
 const questions = loadEvalQuestions(join(root, 'eval-kb-fresh/questions.json'));
-const textByFile = new Map<string, string>();
-let outDir: string;
-
-beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'wagechat-eval-fresh-'));
-  for (const article of await renderFreshKnowledgeBase(outDir)) {
-    const pages = await readPdfPages(await readFile(article.pdfPath));
-    textByFile.set(article.file, normaliseText(pages.join('\n')));
-  }
-});
-afterAll(async () => {
-  await rm(outDir, { recursive: true, force: true });
-});
+const textByFile = useRenderedTexts('wagechat-eval-fresh-', renderFreshKnowledgeBase);
 
 const count = (kind: EvalQuestion['kind']) => questions.filter((q) => q.kind === kind).length;
 

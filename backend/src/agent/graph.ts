@@ -11,7 +11,7 @@ import { END, START, StateGraph } from '@langchain/langgraph';
 import type { AgentDeps } from './graph-deps';
 import { createAccountLookupNode } from './nodes/account-lookup';
 import { createAnswerNode } from './nodes/answer';
-import { createCheckConfidenceNode } from './nodes/check-confidence';
+import { createCheckConfidenceNode, createJudge } from './nodes/check-confidence';
 import { createClassifier, createClassifyNode } from './nodes/classify';
 import { escalate } from './nodes/escalate';
 import { createGenerateNode } from './nodes/generate';
@@ -47,6 +47,8 @@ export function routeReply(state: AgentStateValue) {
 
 /** Builds and compiles the graph. No checkpointer: the messages table is the thread's memory. */
 export function createAgentGraph(deps: AgentDeps, classifyTurn = createClassifier(deps)) {
+  // One judge for both nodes: generate starts the judgment, check_confidence asks itself if not.
+  const judgeAnswer = createJudge(deps);
   return (
     new StateGraph(AgentState, { context: RunSettingsSchema })
       .addNode('classify', createClassifyNode(deps, classifyTurn))
@@ -54,8 +56,8 @@ export function createAgentGraph(deps: AgentDeps, classifyTurn = createClassifie
       .addNode('retrieve', createRetrieveNode(deps))
       .addNode('account_lookup', createAccountLookupNode(deps))
       .addNode('multi_step', createMultiStepNode(deps))
-      .addNode('generate', createGenerateNode(deps))
-      .addNode('check_confidence', createCheckConfidenceNode(deps))
+      .addNode('generate', createGenerateNode(deps, judgeAnswer))
+      .addNode('check_confidence', createCheckConfidenceNode(deps, judgeAnswer))
       .addNode('answer', createAnswerNode(deps))
       .addNode('escalate', escalate)
       .addNode('record', createRecordNode(deps))
