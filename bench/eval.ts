@@ -5,7 +5,10 @@
  * too when OPENAI_API_KEY or OPENAI_BASE_URL is set. Prints numbers; asserts nothing.
  *
  *   pnpm eval [--set demo|unfamiliar|fresh] [--split tune|holdout] [--threshold 0.3,0.35,0.4]
- *             [--as customer] [--json] [-v]
+ *             [--as customer] [--json] [-v] [--questions probe.json]
+ *
+ * `--questions` asks the questions of a file in the sets' format (bench/eval/questions.ts) of
+ * the one `--set` named, instead of its own: a quick probe of new wordings while tuning.
  *
  * WAGECHAT_CONFIDENCE_THRESHOLD and WAGECHAT_TOPIC_THRESHOLDS are read as the server reads them.
  */
@@ -37,12 +40,14 @@ const { values: args } = parseArgs({
     threshold: { type: 'string' },
     as: { type: 'string', default: 'visitor' },
     json: { type: 'boolean', default: false },
+    questions: { type: 'string' },
     verbose: { type: 'boolean', short: 'v', default: false },
   },
 });
 const SETS = ['demo', 'unfamiliar', 'fresh'];
 if (args.set && !SETS.includes(args.set)) throw new Error(`--set ${SETS.join('|')}`);
 const wants = (name: string) => !args.set || args.set === name;
+if (args.questions && !args.set) throw new Error('--questions needs --set');
 if (args.split && !['tune', 'holdout'].includes(args.split))
   throw new Error('--split tune|holdout');
 if (!['visitor', 'customer'].includes(args.as)) throw new Error('--as visitor|customer');
@@ -73,8 +78,10 @@ const modes: Array<{ mode: string; env: Record<string, string> }> = [
 
 const read = async <T>(path: string) =>
   JSON.parse(await readFile(join(REPO_ROOT, path), 'utf8')) as T;
-const bySplit = (questions: EvalQuestion[]) =>
-  args.split ? questions.filter((q) => q.split === args.split) : questions;
+const bySplit = (questions: EvalQuestion[]) => {
+  const asked = args.questions ? loadEvalQuestions(args.questions) : questions;
+  return args.split ? asked.filter((q) => q.split === args.split) : asked;
+};
 
 const work = await mkdtemp(join(tmpdir(), 'wagechat-eval-'));
 const log = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
@@ -94,7 +101,9 @@ try {
   }
   if (wants('unfamiliar')) {
     const rendered = await renderEvalKnowledgeBase(join(work, 'unfamiliar'));
-    const questions = loadEvalQuestions(join(REPO_ROOT, 'bench/eval-kb/questions.json'));
+    const questions = ['questions.json', 'questions-tune-extra.json'].flatMap((file) =>
+      loadEvalQuestions(join(REPO_ROOT, 'bench/eval-kb', file)),
+    );
     sets.push({
       name: 'unfamiliar',
       pdfPaths: rendered.map((r) => r.pdfPath),

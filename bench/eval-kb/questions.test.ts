@@ -18,6 +18,8 @@ import { renderEvalKnowledgeBase } from './render';
 // an article edit that drops a fact fails here, instead of quietly lowering answer accuracy.
 
 const questions = loadEvalQuestions(new URL('./questions.json', import.meta.url).pathname);
+// More tune questions on the same articles, written later by someone who never saw holdout.
+const extra = loadEvalQuestions(new URL('./questions-tune-extra.json', import.meta.url).pathname);
 const textByFile = useRenderedTexts('wagechat-eval-kb-', renderEvalKnowledgeBase);
 
 const count = (kind: EvalQuestion['kind'], split?: EvalQuestion['split']) =>
@@ -52,7 +54,15 @@ describe('unfamiliar questions', () => {
     }
   });
 
-  it.each(questions.filter((q) => q.kind === 'answerable'))(
+  it('adds only tune questions, none repeating an id or a question of the main file', () => {
+    expect(extra.length).toBeGreaterThanOrEqual(80);
+    expect(extra.filter((q) => q.split !== 'tune')).toEqual([]);
+    const both = [...questions, ...extra];
+    expect(new Set(both.map((q) => q.id)).size).toBe(both.length);
+    expect(new Set(both.map((q) => normaliseText(q.question))).size).toBe(both.length);
+  });
+
+  it.each([...questions, ...extra].filter((q) => q.kind === 'answerable'))(
     '$id: every fact group is met by the text of $document',
     (q) => {
       const text = textByFile.get(q.document ?? '');
@@ -89,7 +99,7 @@ describe('unfamiliar questions', () => {
 });
 
 describe('adversarial forbidden strings', () => {
-  const adversarial = questions.filter((q) => q.kind === 'adversarial');
+  const adversarial = [...questions, ...extra].filter((q) => q.kind === 'adversarial');
   const byId = (id: string) => adversarial.find((q) => q.id === id)?.forbidden ?? [];
 
   it('never flag an honest refusal, even one that names what was asked', () => {
