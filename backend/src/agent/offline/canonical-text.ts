@@ -43,6 +43,10 @@ const SLANG: Record<string, string> = {
   ima: 'i am going to',
   imma: 'i am going to',
   yall: 'you all',
+  theyre: 'they are',
+  youre: 'you are',
+  hrs: 'hours',
+  ot: 'overtime',
 };
 
 /** Words the rules key on; a word one or two edits away (same first letter) is read as one. */
@@ -75,10 +79,13 @@ const KEYWORDS = [
   'authorize',
 ];
 
+/** Real words one edit from a keyword: "slammed" is busy, not "scammed". */
+const NOT_MISSPELT = new Set(['slammed', 'scanned', 'scanner', 'hacker', 'missed', 'lawyers']);
+
 function fix(word: string): string {
   const slang = SLANG[word];
   if (slang) return slang;
-  if (word.length < 5) return word;
+  if (word.length < 5 || NOT_MISSPELT.has(word)) return word;
   const allowed = word.length >= 8 ? 2 : 1;
   for (const key of KEYWORDS) {
     if (key[0] === word[0] && Math.abs(key.length - word.length) <= allowed)

@@ -11,6 +11,15 @@ describe('classify: intents', () => {
     expect(intent('can I talk to a real person')).toBe('human_requested');
     expect(intent('i want a human')).toBe('human_requested');
     expect(intent('hello, when do tips arrive?')).toBe('question');
+    // Asking what a person costs is a question about fees, not a request for one now.
+    expect(intent('is it free to call and speak to a real person')).toBe('question');
+  });
+
+  it('reads busy-shift slang as itself, not as a misspelt keyword', () => {
+    expect(sensitive('we got slammed all night and nobody took a break, is that normal')).toBe(
+      false,
+    );
+    expect(sensitive('i got scamed out of my paycheck')).toBe(true);
   });
 
   it('declines off-topic and unsafe requests', () => {

@@ -63,6 +63,9 @@ const ACCOUNT =
 const ASKS_COST =
   /\b(?:fees?|cost|costs|charge|charges|free)\b.{0,30}\b(?:to|for) (?:check|checking|see|view)(?:ing)? my\b/;
 
+const ASKS_PRICE =
+  /^(?:is it|is there|does it|do you|do i|how much|whats|what is)\b.{0,30}\b(?:free|cost|costs|fee|fees|charge)\b/;
+
 const TOPICS: Array<[Topic, RegExp]> = [
   [
     'tax',
@@ -101,7 +104,8 @@ function intentOf(text: string): Intent {
   // "someone used my card at a pizza place" is a card problem, not small talk about pizza.
   if (CHITCHAT.test(text) && !needsPerson(text)) return 'out_of_scope';
   if (asksForOthersData(text)) return 'out_of_scope';
-  if (HUMAN.test(text)) return 'human_requested';
+  // "is it free to call and talk to a person" asks a price, not for a person now.
+  if (HUMAN.test(text) && !ASKS_PRICE.test(text)) return 'human_requested';
   if (GREETING.test(text) || THANKS.test(text)) return 'small_talk';
   // "does it cost anything to check my balance" asks the help centre for a fee.
   if (ACCOUNT.test(text) && !ASKS_COST.test(text)) return 'account_issue';

@@ -25,6 +25,21 @@ describe('reportsOwnProblem: the caller reporting a problem with their own money
     'the replacement check you mailed never came and its been 3 weeks',
     'my login stopped working and support wont answer',
     'the app locked me out after the update',
+    'i never agreed to the uniform fee but its on every check now',
+    'we lost 2 hours of pay when they rounded our punches',
+    'theyre taking $40 out of every check for the van',
+    'my pay card was deactivated over the weekend',
+    'hr refused to explain the new deduction',
+    'the stub says i worked fewer hrs than i actually worked',
+    'my vacation balance dropped to zero after the switch',
+    'worked a double on sunday and only got paid for one shift, where is my money',
+    'my card got flagged and nobody told me anything',
+    'the deposit went to a bank account that is not mine',
+    'that fee should not have been charged, i want my $5 back',
+    'my employer never put anything into my hsa this year',
+    'my transfer has been pending for over a week',
+    'been trying to sign in since yesterday and it says error every time',
+    'they split our tips with the kitchen manager again',
   ])('%s', (message) => expect(reports(message)).toBe(true));
 });
 
@@ -39,6 +54,10 @@ describe('reportsOwnProblem: questions about how things work', () => {
     'is there a time limit for reporting a tip that never came',
     'how do i avoid sending money to the wrong account',
     'my employer took out 401k, can i stop it',
+    'i never signed up for paperless, can i get a paper w2',
+    'my employer pays me on a card and not by check, is that legal',
+    'where is my pay stub in the app',
+    'if i lose my card what happens to my money',
   ])('%s', (message) => expect(reports(message)).toBe(false));
 });
 

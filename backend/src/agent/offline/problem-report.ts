@@ -58,6 +58,21 @@ const RULES: RegExp[] = [
   /\b(?:making|made|makes|forcing|forced) (?:me|us) (?:to )?(?:work|stay|clock out)\b.{0,30}\b(?:off the clock|without pay|for free|unpaid)\b/,
   /\b(?:cut|left|taken|dropped) off (?:of )?my (?:\w+ )?(?:paycheck|check|stub|pay)\b|\blocked (?:me|us) out\b/,
   /\b(?:want|need) (?:it|this|that|them) (?:fixed|corrected|sorted out)\b|\bdouble (?:charged|billed|taxed|deducted)\b/,
+  // Someone who should explain will not: "my supervisor wont explain", "hr never got back to me".
+  /\b(?:manager|supervisor|boss|hr|employer|they|he|she|payroll|company|owner|store) (?:\w+ )?(?:will not|would not|refuses? to|refused to|did not|never|does not) (?:even )?(?:explain|tell me|say why|give (?:me )?(?:a |any )?reason|answer me|respond|reply|get back to me|call me back)\b/,
+  // A record that contradicts what happened: "my w2 says i made 10k more than i did".
+  /\b(?:more|less|fewer)(?: \w+)? than (?:what )?i (?:actually )?(?:did|made|earned|worked|got|received)\b/,
+  // Something done to the caller's money with no reason given: "got frozen and i dont know why".
+  /\b(?:frozen|froze|declined|closed|blocked|suspended|deactivated|disabled|cut|reduced|denied|rejected|garnished|deducted|charged|docked|flagged|cancell?ed)\b.{0,40}\b(?:i do not know why|no idea why|not sure why|for no reason|without (?:any )?(?:notice|warning|explanation|a reason|telling me)|nobody (?:told|explained)|no one (?:told|explained))\b/,
+  // An account or card that is not the caller's where their money went or is tied to.
+  /\b(?:account|card|bank|number)\b.{0,25}\b(?:is not|was not|are not|not) mine\b/,
+  // What should not have happened did: "that fee should not have been charged", "i want my $12 back".
+  /\bshould not have (?:been )?(?:charged|taken|deducted|docked|garnished|billed|withheld|cut|closed|frozen)\b|\bwant (?:my )?(?:\$?\d[\d,.]*|money|fee|fees|pay|tips|wages|deposit) back\b/,
+  // Money the employer owes into an account and has not put there: "hasnt paid into my 401k".
+  /\b(?:has not|have not|did not|never|stopped) (?:paid|put|deposited|sent|contributed|added) (?:anything |any money |money )?(?:in|into|to) my\b/,
+  // Stuck for a stated time: "showing pending for a week", "trying to log in for 2 days".
+  /\b(?:pending|processing|stuck|on hold)\b.{0,12}\bfor (?:over |more than |almost |about )?(?:a|\d+|two|three|four|five|several) (?:days?|weeks?|months?)\b/,
+  /\btrying to (?:log ?in|sign ?in|get in|access|get into)\b.{0,40}\b(?:error|for (?:\d+|a|two|three) (?:days?|hours?|weeks?)|not working|nothing works|keeps failing)\b/,
 ];
 
 /**
@@ -66,6 +81,25 @@ const RULES: RegExp[] = [
  * limit for reporting a tip that never came").
  */
 const STATEMENT_RULES: RegExp[] = [
+  // Denying they asked for what was done: "i never signed up for a garnishment but theres one".
+  /\bi (?:never|did not) (?:signed up|sign up|agreed|agree|asked|applied|apply|requested|request|authorized|authorize|approved|approve|consented|consent|opted in|opt in)\b.{0,50}\b(?:but|yet|and now|now)\b/,
+  // Pay, hours or tips the caller lost: "so i lost 3 hours of overtime".
+  /\b(?:i|we) (?:lost|am losing|are losing|have lost) (?:\$?\d+|my|some|all|a|half|part|of) (?:\w+ ){0,2}?(?:hours|overtime|pay|tips|money|wages|day|days|shifts?)\b/,
+  // A balance that dropped with no reason the caller knows: "my sick hours went from 30 to 0".
+  new RegExp(
+    `\\bmy (?:\\w+ ){0,2}${THING} (?:went|dropped|fell|got cut|was cut|were cut|got reset|was reset) (?:from \\S+ )?(?:to|down to) (?:0|zero|nothing)\\b`,
+  ),
+  // Chasing money after saying what they got: "worked 52 hours, got straight time, where is my
+  // overtime"; not "i closed my bank before the deposit came, where is my money" (a lookup).
+  new RegExp(
+    `^(?!where\\b)(?=.*\\b(?:got|paid|received|only)\\b).{12,}\\bwhere (?:is|are|did|has|have) (?:all )?my (?:\\w+ )?${THING}\\b`,
+  ),
+  // Money being taken now, told as a statement: "theyre taking it all from one check".
+  new RegExp(
+    `\\b${ACTOR} (?:are|is|keep|keeps|have been|has been) (?:taking|charging|deducting|withholding|garnishing|keeping|docking)\\b.{0,40}\\b(?:from|out of|off) (?:my|one|the|each|every|this|a) (?:\\w+ )?(?:check|paycheck|pay|tips|account|card|wages)\\b`,
+  ),
+  // A card or account shut without the caller: not "locked", which the worker does themselves.
+  /\b(?:card|paycard|account|funds|money|pay|wages) (?:is|was|got|has been|been|just got) (?:frozen|suspended|deactivated|disabled|closed)\b/,
   new RegExp(
     `\\b${THING}(?: \\w+){0,3} (?:never|still has not|has not|did not) (?:came|come|arrived|arrive|showed|show|landed|posted|went through)\\b`,
   ),
@@ -76,13 +110,16 @@ const STATEMENT_RULES: RegExp[] = [
 
 /** The caller's own money named: "my final paycheck", "paid me", "charging us". */
 const OWN_MONEY = new RegExp(
-  `\\bmy (?:\\w+ ){0,2}${THING}\\b|\\b(?:paid|pay|paying|charged|charging|owe|owes|gave|give|sent|send) (?:me|us)\\b|\\b(?:keeps?|kept|been|are|is|was|were) (?:deducting|charging|taking|withholding|garnishing)\\b`,
+  `\\b(?:my|our) (?:\\w+ ){0,2}${THING}\\b|\\b(?:paid|pay|paying|charged|charging|owe|owes|gave|give|sent|send) (?:me|us)\\b|\\b(?:keeps?|kept|been|are|is|was|were) (?:deducting|charging|taking|withholding|garnishing)\\b`,
 );
 /** Words that say something went wrong, wherever they stand in the message. */
 const WENT_WRONG =
-  /\b(?:wrong|incorrect|missing|short|shorted|less than|for less|only (?:half|part|some)|half of what|nothing|never (?:came|arrived|got|received|showed|paid|sent|deposited|hit|posted|went|gave)|stopped working|twice|double|already paid|without (?:my|asking|telling)|disappeared|vanished|(?:will not|would not|refuses to|does not) (?:answer|respond|reply|help))\b/;
+  /\b(?:(?:is|was|are) not (?:right|fair)|unfair|not supposed to|again|yet (?:and|but) (?:it is|its|it has been|still)|never heard of|wrong|incorrect|missing|short|shorted|less than|for less|only (?:half|part|some)|half of what|nothing|never (?:came|arrived|got|received|showed|paid|sent|deposited|hit|posted|went|gave)|stopped working|twice|double|already paid|without (?:my|asking|telling)|disappeared|vanished|(?:will not|would not|refuses to|does not) (?:answer|respond|reply|help))\b/;
 /** How-to and policy questions name problems generically ("when is my pay wrong"): left to the rules. */
 const ASKS_HOW = /^(?:how|what|when|where|which|can|could|is|are|does|do|should|will|would)\b/;
+/** A statement that ends by asking what the rule is: "they pay me on a card, is that legal". */
+const ASKS_RULE =
+  /\b(?:is (?:that|this|it) (?:even )?(?:legal|allowed|ok|okay|normal|right)|are they allowed|can they (?:do|make) (?:that|this))\b/;
 
 /**
  * Whether the text (canonicalText form) reports a problem with the caller's own money or
@@ -91,7 +128,7 @@ const ASKS_HOW = /^(?:how|what|when|where|which|can|could|is|are|does|do|should|
  */
 export function reportsOwnProblem(text: string): boolean {
   if (RULES.some((rule) => rule.test(text))) return true;
-  if (ASKS_HOW.test(text)) return false;
+  if (ASKS_HOW.test(text) || ASKS_RULE.test(text)) return false;
   return (
     STATEMENT_RULES.some((rule) => rule.test(text)) ||
     (OWN_MONEY.test(text) && WENT_WRONG.test(text))

@@ -216,3 +216,20 @@ describe('sensitive topics: phishing, unknown payees, disagreements and lockouts
     'does the app log me out after a while',
   ])('stays a question: %s', (message) => expect(sensitive(message)).toBe(false));
 });
+
+describe('sensitive topics: a situation told, then the rule asked', () => {
+  it.each([
+    'got laid off friday, how long do they have to pay me what i am owed',
+    'quitting next week with no notice, when do they have to pay my last check',
+    'started 2 weeks ago and still no paycheck, is that normal',
+    'we never get a break on busy nights, is anything owed to us for that',
+  ])('answers the rule: %s', (message) => expect(sensitive(message)).toBe(false));
+
+  it.each([
+    'someone used my card at a gas station, is that even legal',
+    'my boss is stealing our tips, is that allowed',
+    'there are purchases from a website i never even heard of on my card',
+    'my garnishment takes way more than 25% of my check',
+    'somebody cloned my paycard',
+  ])('still goes to a person: %s', (message) => expect(sensitive(message)).toBe(true));
+});

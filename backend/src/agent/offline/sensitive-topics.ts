@@ -17,7 +17,8 @@ const PAY =
 const SOMEONE =
   '(?:someone|somebody|some one|some guy|a stranger|my (?:ex|roommate|friend|brother|sister|cousin))';
 
-const RULES: RegExp[] = [
+/** The caller's pay missing, short, late or wrong, told in their words. */
+const PAY_COMPLAINTS: RegExp[] = [
   // Money that did not arrive or arrived wrong, about the caller's own pay.
   new RegExp(
     `\\bmy (?:\\w+ ){0,3}${PAY}\\b.{0,50}\\b(?:never|not|have not|has not|did not)\\b.{0,12}\\b(?:show|showed|shown|arrive|arrived|come|came|hit|received|get|got|gotten|deposited|land|landed|paid|posted|through)\\b`,
@@ -60,6 +61,10 @@ const RULES: RegExp[] = [
   new RegExp(
     `\\b(?:money|funds|${PAY}) (?:never (?:came|arrived|showed|landed|posted|went through)|(?:did not|has not|have not) (?:come|arrive|arrived|show|showed|land|post|go through|gone through))\\b|\\b(?:check|find out|see) why my\\b`,
   ),
+];
+
+/** Disputes, fraud, held money and account problems: a person, however the message ends. */
+const RULES: RegExp[] = [
   // Disputes and chargebacks the caller wants to start; refunds (not tax refunds); double charges.
   /\b(?:to|i|we|can i|how (?:do|can|should) i|wanna|want to|need to|going to|file|open|start|make) (?:a |an )?dispute\b|\bdispute (?:this|that|a|the|my|it|these|those|an)\b|\bdisputing\b|\bcharge ?backs?\b/,
   /(?<!\b(?:tax|irs|state|federal) )\brefund\b/,
@@ -81,7 +86,7 @@ const RULES: RegExp[] = [
   ),
   /\b(?:froze|frozen|freeze|locked|closed|suspended|blocked) my account\b|\b(?:money|pay|paycheck|transfer|payout|deposit) (?:is |has been |been )?stuck\b/,
   // Fraud, identity theft, unauthorized use.
-  /\b(?:fraud|fraudulent|stolen|scammed|scammer|hacked|identity theft|unauthorized|compromised|data breach|leaked|fell for|pretending to be me|impersonat\w*)\b|\bin my name\b|\bidentity (?:was |is |got |has been )?(?:stolen|used|compromised)\b/,
+  /\b(?:fraud|fraudulent|stolen|cloned|skimmed|scammed|scammer|hacked|identity theft|unauthorized|compromised|data breach|leaked|fell for|pretending to be me|impersonat\w*)\b|\bin my name\b|\bidentity (?:was |is |got |has been )?(?:stolen|used|compromised)\b/,
   new RegExp(
     `\\b${SOMEONE} (?:else )?(?:\\w+ )?(?:used|took|stole|has|got into|accessed|changed|is using|logged into|logged in|moved|transferred|opened|made|created|applied|filed|spent|withdrew|charged)\\b`,
   ),
@@ -89,16 +94,16 @@ const RULES: RegExp[] = [
   /\b(?:knows|has|got|saw|stole) my (?:pin|password|code|login)\b/,
   // Someone asking for the caller's secrets (phishing), and money moved somewhere they do not know.
   /\b(?:text|texts|call|called|email|emailed|message|dm|someone|somebody|caller|guy|person)\b.{0,30}\b(?:asking|asked|wants|wanted|requesting) (?:me )?(?:for )?(?:my )?(?:\w+ )?(?:pin|password|code|card number|ssn|social|login|account number|routing number)\b/,
-  /\b(?:weird|strange|suspicious|sketchy|odd|random|unknown) (?:\w+ )?(?:charges?|transfers?|payments?|withdrawals?|transactions?|purchases?|logins?|log ins?)\b|\b(?:bank|account|card|merchant|company|store|name|number) (?:that )?(?:i|we) (?:do not|did not|never) (?:know|recognize|recognise|heard of)\b/,
+  /\b(?:weird|strange|suspicious|sketchy|odd|random|unknown) (?:\w+ )?(?:charges?|transfers?|payments?|withdrawals?|transactions?|purchases?|logins?|log ins?)\b|\b(?:bank|account|card|merchant|company|store|name|number|website|site|place|business|app) (?:that )?(?:i|we) (?:do not|did not|never) (?:even )?(?:know|recognize|recognise|heard of)\b/,
   new RegExp(
     `\\b${SOMEONE}\\b.{0,30}\\b(?:using|used|took|taking|accessed|spending|spent|withdrawing|moved|logged into) my\\b|\\b(?:on|to|into) (?:someone elses|somebody elses|another persons) (?:card|account|bank)\\b`,
   ),
   /\b(?:pin|password|code|card number|ssn|login)\b.{0,60}\b(?:gave|told|sent|shared|entered|typed) (?:it|them)\b/,
   /\b(?:did not|never) (?:make|authorize|authorise|approve|recognize|recognise|do) (?:\w+ ){0,2}(?:charges?|purchases?|transactions?|payments?|changes?|withdrawals?)|\b(?:was|it was|were) not me\b|\b(?:do not|dont) (?:recognize|recognise)\b|\b(?:did not|never) (?:authorize|authorise)\b/,
   /\b(?:charges?|purchases?|transactions?|payments?|withdrawals?)\b.{0,45}\b(?:i|we) (?:did not|never|do not) (?:make|made|authorize|authorized|authorise|authorised|recognize|recognise|know|do)\b/,
-  /\b(?:clicked|opened|tapped) (?:on )?(?:a|the|that|this) (?:\w+ )?link\b|\b(?:never|did not) (?:went|go|been|shop|shopped|buy|bought|order|ordered|purchase|purchased)\b/,
+  /\b(?:clicked|opened|tapped) (?:on )?(?:a|the|that|this) (?:\w+ )?link\b|\b(?:never|did not) (?:even )?(?:went|go|been|shop|shopped|buy|bought|order|ordered|purchase|purchased)\b/,
   // Garnishment the caller says is wrong.
-  /\bgarnish\w*\b.{0,60}\b(?:wrong|mistake|error|not mine|illegal|unfair|too much|more than (?:allowed|the limit|they should)|do not know (?:about|why|what)|paid (?:it|that|the debt|them) off)\b|\btoo much\b.{0,30}\bgarnish|\b(?:wrong(?:ful|ly)?|mistaken|illegal) garnish\w*|\b(?:do not|never|did not) owe\b/,
+  /\bgarnish\w*\b.{0,60}\b(?:wrong|mistake|error|not mine|illegal|unfair|too much|(?:way |much |a lot )?more than (?:allowed|the limit|they should)|do not know (?:about|why|what)|paid (?:it|that|the debt|them) off)\b|\btoo much\b.{0,30}\bgarnish|\b(?:wrong(?:ful|ly)?|mistaken|illegal) garnish\w*|\b(?:do not|never|did not) owe\b|\bgarnish\w*\b.{0,60}\bmore than \d+ ?(?:%|percent)/,
   // Account problems only a person can fix.
   /\b(?:delete|remove|erase) (?:my|all my) (?:account|data|information|info)\b|\bmy (?:account|data|information|info) (?:deleted|removed|erased)\b/,
   /\b(?:will not|does not|cannot|would not) let me (?:cash out|withdraw|transfer|log ?in|sign ?in|get (?:in|to|at) my|access|use my|see my)\b|\bkeeps? (?:kicking|logging|signing|throwing) me out\b/,
@@ -117,9 +122,19 @@ const LEGAL: RegExp[] = [
   /\b(?:report|reporting|call|calling|contact|contacting) (?:\w+ ){0,3}(?:to |the )?(?:dol|labor (?:department|dept|commission)|wage and hour|eeoc|ftc|police|cops)\b/,
 ];
 
+/**
+ * The caller asking what the rule is after telling their situation: "still no paycheck, is
+ * that normal", "got let go monday, how long do they have to pay me what im owed". The help
+ * centre answers the rule; a person is offered with the answer.
+ */
+const ASKS_RULE =
+  /\b(?:is (?:that|this|it) (?:even )?(?:normal|legal|allowed|standard|usual)|how long (?:do|does|can|will) (?:they|he|she|my \w+|the \w+) (?:have|get|take)|when (?:do|does|will|should|must) (?:they|he|she|my \w+|the \w+) (?:have to|owe|need to|pay)|(?:do|does) i (?:even )?(?:need|have) to|is (?:anything|something|there anything) owed|what are my rights|am i (?:even )?(?:owed|entitled)|are they (?:even )?(?:allowed|supposed|required)|do they (?:even )?have to)\b/;
+
 /** Whether a message (in canonicalText form) raises a topic that needs a person. */
 export function needsPerson(text: string): boolean {
   if (LEGAL.some((rule) => rule.test(text))) return true;
   if (isHypothetical(text)) return false;
-  return reportsOwnProblem(text) || RULES.some((rule) => rule.test(text));
+  if (RULES.some((rule) => rule.test(text))) return true;
+  if (ASKS_RULE.test(text)) return false;
+  return reportsOwnProblem(text) || PAY_COMPLAINTS.some((rule) => rule.test(text));
 }
