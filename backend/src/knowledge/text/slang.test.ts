@@ -21,7 +21,7 @@ describe('expandSlang: everyday phrasings', () => {
       'when does paid time off start accruing earn',
     );
     expect(expandSlang('how long to turn in a receipt')).toBe(
-      'how long to turn in a receipt submit',
+      'how long to turn in a receipt submit receipt expense',
     );
     expect(expandSlang('do i have to use the paycard my boss gave me')).toBe(
       'do i have to use the paycard my boss gave me employer payroll card',
@@ -31,5 +31,26 @@ describe('expandSlang: everyday phrasings', () => {
   it('lists only the added terms, for callers that weigh them apart from the words typed', () => {
     expect(slangAdditions('my boss fired me')).toEqual(['final paycheck', 'let go', 'employer']);
     expect(slangAdditions('hrs in a wk')).toEqual([]);
+  });
+});
+
+describe('expandSlang: the payroll thesaurus', () => {
+  it.each([
+    ['they gave me cash up front for the conference', 'advance'],
+    ['what do i do with the leftover money', 'unspent return'],
+    ['can i get paid for the miles i put on my car', 'mileage'],
+    ['a bill collector says they will take my wages', 'garnishment creditor'],
+    ['is a coffee break paid', 'rest break'],
+    ['do they have to give us a heads up before changing payday', 'notice'],
+    ['we are switching to every other friday', 'biweekly'],
+    ['i have 3 kids what do i put', 'dependents'],
+    ['i work two jobs', 'multiple jobs'],
+    ['can the dishwashers be in the pool', 'tip pool'],
+    ['can i use sick time for my dad', 'family member care'],
+  ])('%s -> %s', (message, added) => expect(slangAdditions(message)).toContain(added));
+
+  it('adds nothing for words that name no payroll subject', () => {
+    expect(slangAdditions('what is the employer code for the kitchen')).toEqual([]);
+    expect(slangAdditions('what happens if payday is on a holiday')).toEqual([]);
   });
 });

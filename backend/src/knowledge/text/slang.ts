@@ -81,6 +81,74 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:check stub|paystub)\b/i, 'pay stub'],
   [/\b(?:tip jar|tip out|tipping out)\b/i, 'tip pool'],
   [/\b(?:taken out|take out for taxes|comes? out of my check)\b/i, 'withholding deductions'],
+  // A wider payroll thesaurus: how workers name what the articles name, written from the
+  // subjects (expenses, garnishment, cards, tax forms, breaks, leave, paydays, final pay), not
+  // from any question list. Each adds the article's words; the worker's words stay.
+  [/\b(?:up ?front|ahead of time|in advance|advanced me)\b/i, 'advance'],
+  [
+    /\b(?:left ?over|did not spend|didn'?t spend|didnt spend|only spent|spent less)\b/i,
+    'unspent return',
+  ],
+  [
+    /\b(?:work trips?|business trips?|travel(?:l?ing)? for work|out of town for work)\b/i,
+    'travel expense',
+  ],
+  [/\b(?:miles|driving|drove|gas money|my (?:own )?car)\b/i, 'mileage'],
+  [/\b(?:commute|commuting|from (?:my )?(?:house|home)|to and from work)\b/i, 'commute'],
+  [/\b(?:receipts?|proof of purchase)\b/i, 'receipt expense'],
+  [
+    /\b(?:bill collectors?|collections?|(?:hospital|medical|credit card) (?:bill|debt)s?|owe money)\b/i,
+    'garnishment creditor',
+  ],
+  [/\b(?:garnish(?:ing|ed|ment)? thing|garnish)\b/i, 'garnishment'],
+  [/\b(?:paid (?:it )?off|paid in full|settled)\b/i, 'release satisfied'],
+  [
+    /\b(?:more than (?:what'?s|whats|what is) (?:on|in)|overdraw\w*|negative balance|not enough (?:money|funds) on)\b/i,
+    'overdraft declined',
+  ],
+  [/\b(?:tax forms?|tax papers?|tax documents?)\b/i, 'W-2 1099'],
+  [
+    /\b(?:put it on my taxes|report (?:it|that|this) on my taxes|claim (?:it|that) on my taxes)\b/i,
+    'report income',
+  ],
+  [
+    /\b(?:hir(?:e|ing|ed) (?:me )?back|rehir\w*|come back to work|coming back to work)\b/i,
+    'rehired',
+  ],
+  [/\b(?:eat|lunch|dinner|sit down)\b/i, 'meal break'],
+  [/\b(?:smoke|bathroom|restroom|coffee|quick) breaks?\b/i, 'rest break'],
+  [/\b(?:warn(?:ed|ing)?|heads ?up|advance notice|tell us (?:ahead|before|earlier))\b/i, 'notice'],
+  [/\b(?:every (?:2|two|other) (?:weeks?|fridays?)|biweekly)\b/i, 'biweekly'],
+  [/\b(?:twice a month|two times a month|1st and 15th|15th and)\b/i, 'semimonthly'],
+  [/\b(?:big number|before taxes|top of my (?:pay )?stub)\b/i, 'gross pay'],
+  [/\b(?:take ?home|lands in my (?:bank|account)|what i actually get|after taxes)\b/i, 'net pay'],
+  [/\b(?:kids?|children|child|son|daughter|dependents?)\b/i, 'dependents'],
+  [/\b(?:2|two|second|multiple|both) jobs?\b/i, 'multiple jobs'],
+  [
+    /\b(?:held back|hold back|holds back|nothing (?:gets |is )?(?:taken|held|withheld))\b/i,
+    'withholding',
+  ],
+  [/\b(?:send (?:the )?irs|pay (?:the )?irs|during the (?:year|yr))\b/i, 'estimated tax quarterly'],
+  [
+    /\b(?:calls? me (?:an? )?(?:independent )?contractor|set my (?:hours|hrs|schedule)|tell me (?:exactly )?how to)\b/i,
+    'employee or contractor',
+  ],
+  [/\b(?:commissions?|bonus(?:es)?)\b/i, 'wages final paycheck'],
+  [
+    /\b(?:line cooks?|cooks?|dishwashers?|bussers?|bartenders?|hosts?|back of (?:the )?house)\b/i,
+    'tip pool',
+  ],
+  [/\b(?:server wage|lower wage|2\.13|sub ?minimum)\b/i, 'tip credit cash wage'],
+  [
+    /\b(?:grandma|grandpa|mom|dad|mother|father|parent|spouse|wife|husband|family member)\b/i,
+    'family member care',
+  ],
+  [/\b(?:doctor|dr|appt|appointment|checkup|dentist)\b/i, 'medical care'],
+  [
+    /\b(?:just started|new hire|started (?:\d+|a|two|three|last) (?:days?|wks?|weeks?|months?)|new job)\b/i,
+    'new employee waiting period',
+  ],
+  [/\b(?:old (?:pay )?stubs?|past (?:pay )?stubs?|old checks?|records)\b/i, 'pay stub records'],
 ];
 
 const spellOut = (text: string) =>
