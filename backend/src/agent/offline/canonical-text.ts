@@ -44,6 +44,7 @@ const SLANG: Record<string, string> = {
   imma: 'i am going to',
   yall: 'you all',
   theyre: 'they are',
+  tho: 'though',
   youre: 'you are',
   hrs: 'hours',
   ot: 'overtime',

@@ -13,6 +13,7 @@ describe('classify: intents', () => {
     expect(intent('hello, when do tips arrive?')).toBe('question');
     // Asking what a person costs is a question about fees, not a request for one now.
     expect(intent('is it free to call and speak to a real person')).toBe('question');
+    expect(intent('i need somebody to look at my paycheck today')).toBe('human_requested');
   });
 
   it('reads busy-shift slang as itself, not as a misspelt keyword', () => {

@@ -14,7 +14,7 @@ const GREETING =
 const THANKS =
   /^(?:thanks?|thank you|thanks a lot|thank you so much|cheers|great|perfect|awesome|got it|ok|okay|cool|that helps|that helped)(?: (?:so much|a lot|very much|for (?:the|your) help|again))?$/;
 const HUMAN =
-  /\b(?:(?:talk|speak|chat)(?: to| with)(?: a| an| the| someone| somebody)?(?: real| live| actual)? (?:human|person|agent|someone|somebody|representative|rep|manager|support)|real (?:human|person)|live (?:agent|person|chat)|human agent|customer service (?:rep|agent)|representative|(?:get|want|need) (?:a |an )?(?:human|person|agent)\b)/;
+  /\b(?:(?:talk|speak|chat)(?: to| with)(?: a| an| the| someone| somebody)?(?: real| live| actual)? (?:human|person|agent|someone|somebody|representative|rep|manager|support)|real (?:human|person)|live (?:agent|person|chat)|human agent|customer service (?:rep|agent)|representative|(?:get|want|need) (?:a |an )?(?:human|person|agent)\b|\b(?:need|want|get) (?:someone|somebody|a person|a human|a real person) to (?:look at|check|help|call|fix|go over))/;
 
 const INJECTION =
   /\b(?:ignore|disregard|forget)(?: all| any| the| your| my)? (?:previous|prior|above|earlier|preceding|system)? ?(?:instructions|rules|prompts?|directions)|\bsystem prompt|\byour (?:instructions|prompt|rules|guidelines)|\b(?:reveal|print|show|repeat|output) (?:me )?(?:your|the) (?:prompt|instructions|rules|configuration)|\bjailbreak|\bdeveloper mode|\bdan mode|\bpretend (?:you are|to be|youre)|\bact as\b|\byou are now\b|<\/?|\bnew rule\b|\bfrom (?:the )?admin\b|\boverride\b|\b(?:repeat|print|show|output) (?:the |all )?(?:text|words|messages?|everything) above\b/;

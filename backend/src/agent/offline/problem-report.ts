@@ -30,7 +30,7 @@ const TOOK =
   '(?:took|taken|charged|deducted|garnished|kept|withheld|docked|ate|swallowed|reversed|cancelled|closed|froze|cut|changed|edited)';
 /** The caller pushing back on what was done: "but i already paid", "i never signed up for". */
 const PUSHBACK =
-  '(?:but|even though|although|and) (?:i|my|we|there)\\b|\\bi (?:never|did not|do not|already|just)\\b|\\bwithout (?:asking|my|me)\\b|\\bfor (?:nothing|no reason)\\b';
+  '(?:but|even though|although) (?:i|my|we|there|the|it|its|they)\\b|\\band (?:i|my|we|there)\\b|\\bi (?:never|did not|do not|already|just)\\b|\\bwithout (?:asking|my|me)\\b|\\bfor (?:nothing|no reason)\\b';
 
 const RULES: RegExp[] = [
   new RegExp(`\\bmy (?:\\w+ ){0,2}${THING} (?:\\w+ ){0,3}?${BAD}\\b`),
@@ -64,6 +64,10 @@ const RULES: RegExp[] = [
   /\b(?:more|less|fewer)(?: \w+)? than (?:what )?i (?:actually )?(?:did|made|earned|worked|got|received)\b/,
   // Something done to the caller's money with no reason given: "got frozen and i dont know why".
   /\b(?:frozen|froze|declined|closed|blocked|suspended|deactivated|disabled|cut|reduced|denied|rejected|garnished|deducted|charged|docked|flagged|cancell?ed)\b.{0,40}\b(?:i do not know why|no idea why|not sure why|for no reason|without (?:any )?(?:notice|warning|explanation|a reason|telling me)|nobody (?:told|explained)|no one (?:told|explained))\b/,
+  // Charged several times for one thing: "charged 3 atm fees for one withdrawal".
+  /\bcharged (?:me )?(?:\d+|two|three|four|multiple|several) (?:\w+ )?(?:fees|times)\b.{0,20}\bfor (?:one|a single|1|the same)\b/,
+  // Done to the caller's money though they never did the thing: "negative and i never overdrew it".
+  /\bi (?:never|did not) (?:overdr\w+|spen[dt]|withdr[ae]w\w*|authoriz\w+|order\w*|bought|buy)\b/,
   // An account or card that is not the caller's where their money went or is tied to.
   /\b(?:account|card|bank|number)\b.{0,25}\b(?:is not|was not|are not|not) mine\b/,
   // What should not have happened did: "that fee should not have been charged", "i want my $12 back".
@@ -114,7 +118,7 @@ const OWN_MONEY = new RegExp(
 );
 /** Words that say something went wrong, wherever they stand in the message. */
 const WENT_WRONG =
-  /\b(?:(?:is|was|are) not (?:right|fair)|unfair|not supposed to|again|yet (?:and|but) (?:it is|its|it has been|still)|never heard of|wrong|incorrect|missing|short|shorted|less than|for less|only (?:half|part|some)|half of what|nothing|never (?:came|arrived|got|received|showed|paid|sent|deposited|hit|posted|went|gave)|stopped working|twice|double|already paid|without (?:my|asking|telling)|disappeared|vanished|(?:will not|would not|refuses to|does not) (?:answer|respond|reply|help))\b/;
+  /\b(?:negative|(?:is|was|are) not (?:right|fair)|unfair|not supposed to|again|yet (?:and|but) (?:it is|its|it has been|still)|never heard of|wrong|incorrect|missing|short|shorted|less than|for less|only (?:half|part|some)|half of what|nothing|never (?:came|arrived|got|received|showed|paid|sent|deposited|hit|posted|went|gave)|stopped working|twice|double|already paid|without (?:my|asking|telling)|disappeared|vanished|(?:will not|would not|refuses to|does not) (?:answer|respond|reply|help))\b/;
 /** How-to and policy questions name problems generically ("when is my pay wrong"): left to the rules. */
 const ASKS_HOW = /^(?:how|what|when|where|which|can|could|is|are|does|do|should|will|would)\b/;
 /** A statement that ends by asking what the rule is: "they pay me on a card, is that legal". */

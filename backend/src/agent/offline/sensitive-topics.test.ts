@@ -231,5 +231,14 @@ describe('sensitive topics: a situation told, then the rule asked', () => {
     'there are purchases from a website i never even heard of on my card',
     'my garnishment takes way more than 25% of my check',
     'somebody cloned my paycard',
+    'where did my tips from last weekend go, the app says paid',
+    'my roommate keeps trying to log in to my account',
+    'i keep getting sign in codes i never asked for',
+    'the irs put a levy on my check but i already set up a plan',
+    'they are still taking child support but my case closed in may',
+    'can you look into why i only got $40 in tips yesterday',
+    'my coworker used my login to clock in',
+    'got charged 2 fees for the same transfer',
+    'i got charged the atm fee even tho the app said it was free',
   ])('still goes to a person: %s', (message) => expect(sensitive(message)).toBe(true));
 });

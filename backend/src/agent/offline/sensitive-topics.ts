@@ -15,7 +15,7 @@ import { isHypothetical, reportsOwnProblem } from './problem-report';
 const PAY =
   '(?:tips?|pay|paycheck|check|money|deposit|direct deposit|payout|transfer|wages?|salary|funds|refund|instant pay)';
 const SOMEONE =
-  '(?:someone|somebody|some one|some guy|a stranger|my (?:ex|roommate|friend|brother|sister|cousin))';
+  '(?:someone|somebody|some one|some guy|a stranger|my (?:ex|roommate|friend|brother|sister|cousin|coworker|co worker|partner|boyfriend|girlfriend|husband|wife|kid|son|daughter))';
 
 /** The caller's pay missing, short, late or wrong, told in their words. */
 const PAY_COMPLAINTS: RegExp[] = [
@@ -31,7 +31,7 @@ const PAY_COMPLAINTS: RegExp[] = [
     `(?<!\\b(?:a|an|any) )\\b(?:missing|wrong|short|shorted|less) (?:\\w+ ){0,2}${PAY}\\b|\\b${PAY} (?:is |was |are |were )?(?:missing|wrong|short)\\b`,
   ),
   /\b(?:underpaid|under paid|underpayed|shorted me|paid me less|paid me wrong|stole my tips|took my tips|keeping my tips|kept my tips)\b/,
-  /\bonly (?:got|received|paid) (?:me )?(?:half|part|some)\b|\b(?:less|lower) than (?:what )?(?:i was owed|i am owed|i earned|i worked|i should|it should|the receipt|my manager approved)\b/,
+  /\bonly (?:got|received|paid) (?:me )?(?:half|part|some)\b|\bonly (?:got|received) \$\d+ (?:in|of) (?:tips|pay)\b|\b(?:less|lower) than (?:what )?(?:i was owed|i am owed|i earned|i worked|i should|it should|the receipt|my manager approved)\b/,
   /\b(?:messed|screwed) up (?:my )?(?:pay|paycheck|check|tips|deposit)\b|\b(?:pay|paycheck|check|tips|deposit) (?:is |was |got )?(?:messed|screwed) up\b/,
   /\b(?:went|sent|deposited|paid) (?:in)?to (?:the )?(?:wrong|an old|my old|a closed|someone elses|another) (?:\w+ )?(?:account|card|bank)\b/,
   /\b(?:came (?:up|in|out) short|(?:short|off) by (?:\$?\d+|like|about|almost|over|a)|missing (?:\$?\d+|hours|money|some|part|half|a day|days|a shift|shifts))\b/,
@@ -49,7 +49,7 @@ const PAY_COMPLAINTS: RegExp[] = [
   /\b(?:is not|are not|was not|were not|never|not) (?:on|in|included in|showing (?:up )?on) my (?:\w+ )?(?:paycheck|check|stub|pay stub|pay|deposit)\b/,
   /\b(?:tips?|pay|paycheck|stub|hours|amount|deposit|balance|total)\b.{0,40}\b(?:do not|does not|did not) (?:match|add up)\b/,
   new RegExp(
-    `\\bwhere (?:did|do|does|have|has) (?:all )?my (?:\\w+ ){0,3}${PAY}s? (?:go|gone)\\b|\\bnothing (?:came|arrived|showed|hit|posted|was deposited)\\b|\\b(?:paid|sent|deposited)\\b.{0,40}\\b(?:shows|showing|says|has) (?:nothing|zero|\\$0)\\b`,
+    `\\bwhere (?:did|do|does|have|has) (?:all )?my (?:\\w+ ){0,3}${PAY}s?(?: \\w+){0,3} (?:go|gone)\\b|\\bnothing (?:came|arrived|showed|hit|posted|was deposited)\\b|\\b(?:paid|sent|deposited)\\b.{0,40}\\b(?:shows|showing|says|has) (?:nothing|zero|\\$0)\\b`,
   ),
   /\b(?:forgot|failed|neglected) (?:to )?(?:pay|include|add|put in|enter|submit)\b.{0,20}\b(?:my|me|us|our)\b|(?<!\b(?:i|we) )\b(?:forgot|left out|left off) my\b/,
   /\b(?:has not|have not|did not|never|refuses to|will not) (?:put|entered|enter|approved|approve|submitted|submit|added|add|processed|process) (?:in )?my\b/,
@@ -59,7 +59,7 @@ const PAY_COMPLAINTS: RegExp[] = [
   /\b(?:charged?|fees?|billed|deducted|took)\b.{0,30}\b(?:never|did not) (?:agree|agreed|consent|consented|authorize|ask|asked)\b/,
   /\b(?:is|are|keeps?|been) (?:keeping|taking|skimming|pocketing) (?:\w+ ){0,3}(?:tips?|tip pool|pay|wages)\b|\bmy (?:boss|manager|employer|supervisor) (?:takes|took|keeps|kept) (?:a cut|part|some|half)\b/,
   new RegExp(
-    `\\b(?:money|funds|${PAY}) (?:never (?:came|arrived|showed|landed|posted|went through)|(?:did not|has not|have not) (?:come|arrive|arrived|show|showed|land|post|go through|gone through))\\b|\\b(?:check|find out|see) why my\\b`,
+    `\\b(?:money|funds|${PAY}) (?:never (?:came|arrived|showed|landed|posted|went through)|(?:did not|has not|have not) (?:come|arrive|arrived|show|showed|land|post|go through|gone through))\\b|\\b(?:check|find out|see|look into) why (?:my|i only)\\b`,
   ),
 ];
 
@@ -92,6 +92,11 @@ const RULES: RegExp[] = [
   ),
   /\b(?:i )?(?:gave|told|sent|shared) (?:\w+ ){0,3}(?:my )?(?:pin|password|code|card number|ssn|login|sign in code|account number|routing number|bank (?:info|details)|card info)\b/,
   /\b(?:knows|has|got|saw|stole) my (?:pin|password|code|login)\b/,
+  // Someone trying to get in, and sign-in codes the caller never asked for.
+  new RegExp(`\\b${SOMEONE}\\b.{0,20}\\b(?:trying|tried|try) to (?:log|get|sign|break) ?in`),
+  /\b(?:codes?|texts?|emails?|alerts?) (?:that )?(?:i|we) (?:did not|never) (?:ask|request|asked|requested)\b/,
+  // Garnishment or a levy the caller pushes back on: "a levy on my pay but i have a payment plan".
+  /\b(?:garnish\w*|levy|levies|child support)\b.{0,60}\bbut (?:i|my|we|it|the)\b/,
   // Someone asking for the caller's secrets (phishing), and money moved somewhere they do not know.
   /\b(?:text|texts|call|called|email|emailed|message|dm|someone|somebody|caller|guy|person)\b.{0,30}\b(?:asking|asked|wants|wanted|requesting) (?:me )?(?:for )?(?:my )?(?:\w+ )?(?:pin|password|code|card number|ssn|social|login|account number|routing number)\b/,
   /\b(?:weird|strange|suspicious|sketchy|odd|random|unknown) (?:\w+ )?(?:charges?|transfers?|payments?|withdrawals?|transactions?|purchases?|logins?|log ins?)\b|\b(?:bank|account|card|merchant|company|store|name|number|website|site|place|business|app) (?:that )?(?:i|we) (?:do not|did not|never) (?:even )?(?:know|recognize|recognise|heard of)\b/,
