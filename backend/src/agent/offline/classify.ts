@@ -7,6 +7,7 @@
 import type { Intent } from '../types';
 import { canonicalText } from './canonical-text';
 import type { Classification, History, Topic } from './offline-answerer';
+import { reportsWithoutAsking } from './problem-report';
 import { needsPerson } from './sensitive-topics';
 
 const GREETING =
@@ -116,6 +117,9 @@ function intentOf(text: string): Intent {
 export function classify(message: string, history: History): Classification {
   const text = canonicalText(message);
   const intent = intentOf(text);
-  const sensitive = intent !== 'out_of_scope' && intent !== 'small_talk' && needsPerson(text);
+  const sensitive =
+    intent !== 'out_of_scope' &&
+    intent !== 'small_talk' &&
+    (needsPerson(text) || reportsWithoutAsking(message, text));
   return { intent, topic: topicOf(text, history), sensitive };
 }

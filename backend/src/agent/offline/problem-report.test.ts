@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalText } from './canonical-text';
-import { isHypothetical, reportsOwnProblem } from './problem-report';
+import { isHypothetical, reportsOwnProblem, reportsWithoutAsking } from './problem-report';
 
 // Phrasings written for these tests (not taken from any eval set), misspellings and slang kept.
 const reports = (message: string) => reportsOwnProblem(canonicalText(message));
@@ -40,6 +40,10 @@ describe('reportsOwnProblem: the caller reporting a problem with their own money
     'my transfer has been pending for over a week',
     'been trying to sign in since yesterday and it says error every time',
     'they split our tips with the kitchen manager again',
+    'got written up after i called in sick with a note',
+    'the app keeps giving me an error when i cash out',
+    'the deduction came back even though hr said it was stopped',
+    'i was supposed to get reimbursed for parking and its been 6 weeks',
   ])('%s', (message) => expect(reports(message)).toBe(true));
 });
 
@@ -68,4 +72,23 @@ describe('isHypothetical', () => {
     expect(isHypothetical(canonicalText('can you check if my deposit is missing'))).toBe(false);
     expect(isHypothetical(canonicalText('my tips are missing'))).toBe(false);
   });
+});
+
+describe('reportsWithoutAsking: a statement about their own money that asks nothing', () => {
+  const reportsOnly = (message: string) => reportsWithoutAsking(message, canonicalText(message));
+
+  it.each([
+    'my tips from the holiday party still arent on my card and its tuesday',
+    'the pin on my paycard got changed and it wasnt me',
+    'my last two checks went to my brothers account',
+  ])('a report: %s', (message) => expect(reportsOnly(message)).toBe(true));
+
+  it.each([
+    'my tips are not on my card yet?',
+    'my card is not working, what do i do',
+    'can my boss keep part of my tips',
+    'dont they have to tell us before changing my payday',
+    'is my employer required to pay my overtime',
+    'the weather is nice today',
+  ])('asks something: %s', (message) => expect(reportsOnly(message)).toBe(false));
 });

@@ -68,6 +68,12 @@ const RULES: RegExp[] = [
   /\bcharged (?:me )?(?:\d+|two|three|four|multiple|several) (?:\w+ )?(?:fees|times)\b.{0,20}\bfor (?:one|a single|1|the same)\b/,
   // Done to the caller's money though they never did the thing: "negative and i never overdrew it".
   /\bi (?:never|did not) (?:overdr\w+|spen[dt]|withdr[ae]w\w*|authoriz\w+|order\w*|bought|buy)\b/,
+  // Punished for using a right: "they still wrote me up", "hours got cut after i asked about overtime".
+  /\bstill (?:wrote|written|fired|punished|docked|wrote up) (?:me|us)\b|\b(?:wrote me up|written up|fired|cut|reduced|demoted|punished|threatened|taken off the schedule)\b.{0,50}\b(?:after|because|since|when|for) (?:i|we) (?:asked|complained|reported|called|filed|told|took|used|spoke|went|got)\b/,
+  // An app or card that keeps failing: "keeps saying error when i try to move my money".
+  /\bkeeps? (?:saying|showing|giving(?: me)?|throwing) (?:an? )?(?:error|failed|declined)\b/,
+  // Told one thing, then the opposite happened: "started again after they told me it was done".
+  /\b(?:after|even though|but|though) (?:they|he|she|hr|payroll|my \w+|the \w+) (?:told|said|promised)(?: me| us)?\b/,
   // An account or card that is not the caller's where their money went or is tied to.
   /\b(?:account|card|bank|number)\b.{0,25}\b(?:is not|was not|are not|not) mine\b/,
   // What should not have happened did: "that fee should not have been charged", "i want my $12 back".
@@ -114,11 +120,11 @@ const STATEMENT_RULES: RegExp[] = [
 
 /** The caller's own money named: "my final paycheck", "paid me", "charging us". */
 const OWN_MONEY = new RegExp(
-  `\\b(?:my|our) (?:\\w+ ){0,2}${THING}\\b|\\b(?:paid|pay|paying|charged|charging|owe|owes|gave|give|sent|send) (?:me|us)\\b|\\b(?:keeps?|kept|been|are|is|was|were) (?:deducting|charging|taking|withholding|garnishing)\\b`,
+  `\\b(?:get|got|be|been) (?:reimbursed|paid|refunded)\\b|\\b(?:this|that|last) (?:\\w+ )?(?:check|paycheck|stub|deposit)\\b|\\b(?:my|our) (?:\\w+ ){0,2}${THING}\\b|\\b(?:paid|pay|paying|charged|charging|owe|owes|gave|give|sent|send) (?:me|us)\\b|\\b(?:keeps?|kept|been|are|is|was|were) (?:deducting|charging|taking|withholding|garnishing)\\b`,
 );
 /** Words that say something went wrong, wherever they stand in the message. */
 const WENT_WRONG =
-  /\b(?:negative|(?:is|was|are) not (?:right|fair)|unfair|not supposed to|again|yet (?:and|but) (?:it is|its|it has been|still)|never heard of|wrong|incorrect|missing|short|shorted|less than|for less|only (?:half|part|some)|half of what|nothing|never (?:came|arrived|got|received|showed|paid|sent|deposited|hit|posted|went|gave)|stopped working|twice|double|already paid|without (?:my|asking|telling)|disappeared|vanished|(?:will not|would not|refuses to|does not) (?:answer|respond|reply|help))\b/;
+  /\b(?:(?:its|it has|it is) been (?:\d+|a|an|two|three|four|over a|almost a|more than a) (?:days?|weeks?|months?)|negative|(?:is|was|are) not (?:right|fair)|unfair|not supposed to|again|yet (?:and|but) (?:it is|its|it has been|still)|never heard of|wrong|incorrect|missing|short|shorted|less than|for less|only (?:half|part|some)|half of what|nothing|never (?:came|arrived|got|received|showed|paid|sent|deposited|hit|posted|went|gave)|stopped working|twice|double|already paid|without (?:my|asking|telling)|disappeared|vanished|(?:will not|would not|refuses to|does not) (?:answer|respond|reply|help))\b/;
 /** How-to and policy questions name problems generically ("when is my pay wrong"): left to the rules. */
 const ASKS_HOW = /^(?:how|what|when|where|which|can|could|is|are|does|do|should|will|would)\b/;
 /** A statement that ends by asking what the rule is: "they pay me on a card, is that legal". */
@@ -137,6 +143,19 @@ export function reportsOwnProblem(text: string): boolean {
     STATEMENT_RULES.some((rule) => rule.test(text)) ||
     (OWN_MONEY.test(text) && WENT_WRONG.test(text))
   );
+}
+
+/** Any question word or ask, wherever it stands: "... so do i get paid monday", "... why". */
+const ASKS_ANYTHING =
+  /^(?:is|are|am|was|were|can|could|do|does|did|will|would|should|may|must|has|have)\b|\b(?:how|what|whats|when|where|which|why|who|explain|tell me|help|(?:cannot|(?:can|could|do|does|did|will|would|should|may|must|am)(?: not)?) (?:i|you|they|he|she|it|my|the|a|an|we|your|our|someone|somebody|anyone)|(?:is|are|was|were)(?: not)? (?:it|that|this|there|they|he|she|i|you))\b/;
+
+/**
+ * A statement about the caller's own money that asks nothing: "my tips from saturday are not on
+ * my card and its wednesday". A worker who tells what happened without asking how anything
+ * works is reporting it; `message` is the original text (the question mark counts).
+ */
+export function reportsWithoutAsking(message: string, text: string): boolean {
+  return !message.includes('?') && OWN_MONEY.test(text) && !ASKS_ANYTHING.test(text);
 }
 
 /**

@@ -240,5 +240,7 @@ describe('sensitive topics: a situation told, then the rule asked', () => {
     'my coworker used my login to clock in',
     'got charged 2 fees for the same transfer',
     'i got charged the atm fee even tho the app said it was free',
+    'the bonus from march is not on this check',
+    'there were two withdrawals in dallas and i was at work in ohio all day',
   ])('still goes to a person: %s', (message) => expect(sensitive(message)).toBe(true));
 });

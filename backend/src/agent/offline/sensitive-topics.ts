@@ -46,7 +46,7 @@ const PAY_COMPLAINTS: RegExp[] = [
   // The caller stating a problem with their own money in their own words, rather than asking
   // how something works: "they docked my pay", "the last 3 shifts are not on my paycheck",
   // "i am owed 2 weeks", "nothing came". Statements, so "can my boss take a cut" stays a question.
-  /\b(?:is not|are not|was not|were not|never|not) (?:on|in|included in|showing (?:up )?on) my (?:\w+ )?(?:paycheck|check|stub|pay stub|pay|deposit)\b/,
+  /\b(?:is not|are not|was not|were not|never|not) (?:on|in|included in|showing (?:up )?on) (?:my|this|that|the|last) (?:\w+ )?(?:paycheck|check|stub|pay stub|pay|deposit)\b/,
   /\b(?:tips?|pay|paycheck|stub|hours|amount|deposit|balance|total)\b.{0,40}\b(?:do not|does not|did not) (?:match|add up)\b/,
   new RegExp(
     `\\bwhere (?:did|do|does|have|has) (?:all )?my (?:\\w+ ){0,3}${PAY}s?(?: \\w+){0,3} (?:go|gone)\\b|\\bnothing (?:came|arrived|showed|hit|posted|was deposited)\\b|\\b(?:paid|sent|deposited)\\b.{0,40}\\b(?:shows|showing|says|has) (?:nothing|zero|\\$0)\\b`,
@@ -92,6 +92,8 @@ const RULES: RegExp[] = [
   ),
   /\b(?:i )?(?:gave|told|sent|shared) (?:\w+ ){0,3}(?:my )?(?:pin|password|code|card number|ssn|login|sign in code|account number|routing number|bank (?:info|details)|card info)\b/,
   /\b(?:knows|has|got|saw|stole) my (?:pin|password|code|login)\b/,
+  // Money taken where the caller was not: "a withdrawal at an atm in florida and i live in ohio".
+  /\b(?:withdrawals?|charges?|purchases?|transactions?)\b.{0,40}\b(?:and|but) i (?:live|was|am|have never been|never went)\b/,
   // Someone trying to get in, and sign-in codes the caller never asked for.
   new RegExp(`\\b${SOMEONE}\\b.{0,20}\\b(?:trying|tried|try) to (?:log|get|sign|break) ?in`),
   /\b(?:codes?|texts?|emails?|alerts?) (?:that )?(?:i|we) (?:did not|never) (?:ask|request|asked|requested)\b/,
