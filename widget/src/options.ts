@@ -33,7 +33,6 @@ export type ResolvedOptions = Required<WagechatOptions> & {
   suggestions: string[];
 };
 
-const optionNames = ['tenant', 'api', 'title', 'position', 'accent', 'open', 'greeting'] as const;
 const positions: readonly WagechatPosition[] = ['bottom-right', 'bottom-left'];
 
 /** Values that stand when nobody sets them; `api` comes from the caller's context. */
@@ -56,25 +55,52 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
-const tenantPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
-// Only shapes a colour can take, so nothing that could close a CSS declaration gets through.
-const colourPattern = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/+-]+\)|[a-z]{3,30})$/i;
+const text = (max: number) =>
+  [
+    (value: unknown) => typeof value === 'string' && value !== '' && value.length <= max,
+    `a non-empty string of at most ${max} characters`,
+  ] as const;
 
-function checkApi(value: unknown): string {
-  if (typeof value !== 'string' || value === '')
-    fail(`"api" must be a URL string, got ${describe(value)}.`);
-  let url: URL;
+/**
+ * Each option's check (on the value with its spaces trimmed) and, for the message, what it must
+ * be. The order is the one the "Known options" message lists.
+ */
+const rules: Record<keyof WagechatOptions, readonly [(value: unknown) => boolean, string]> = {
+  tenant: [
+    (v) => typeof v === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(v),
+    '1-64 letters, digits, "-" or "_"',
+  ],
+  // Checked and normalised by `toApiBase`.
+  api: [() => true, ''],
+  title: text(60),
+  position: [(v) => positions.includes(v as WagechatPosition), `one of ${positions.join(', ')}`],
+  // Only shapes a colour can take, so nothing that could close a CSS declaration gets through.
+  accent: [
+    (v) =>
+      typeof v === 'string' &&
+      /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/+-]+\)|[a-z]{3,30})$/i.test(v),
+    'a CSS colour like "#0b6e4f"',
+  ],
+  open: [(v) => typeof v === 'boolean', 'true or false'],
+  greeting: text(300),
+};
+
+/** The API's base URL: absolute, http(s), with any path prefix (a server under /chat) kept. */
+function toApiBase(value: unknown): string {
+  let url: URL | undefined;
   try {
-    url = new URL(value);
+    url = new URL(value as string);
   } catch {
-    return fail(
+    // Below.
+  }
+  if (typeof value !== 'string' || !url) {
+    fail(
       `"api" must be an absolute URL such as "https://chat.example.com", got ${describe(value)}.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     fail(`"api" must use http or https, got ${describe(value)}.`);
   }
-  // Keep a path prefix (a server mounted under /chat) but never a trailing slash.
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
@@ -92,42 +118,19 @@ export function resolveOptions(
     if (typeof layer !== 'object' || layer === null)
       fail(`options must be an object, got ${describe(layer)}.`);
     for (const [key, value] of Object.entries(layer)) {
-      if (!(optionNames as readonly string[]).includes(key)) {
-        fail(`unknown option "${key}". Known options: ${optionNames.join(', ')}.`);
+      if (!Object.hasOwn(rules, key)) {
+        fail(`unknown option "${key}". Known options: ${Object.keys(rules).join(', ')}.`);
       }
-      if (value !== undefined) merged[key] = value;
+      if (value !== undefined) merged[key] = typeof value === 'string' ? value.trim() : value;
     }
   }
-  const { tenant, api, title, position, accent, open, greeting } = merged;
-  if (tenant === undefined)
+  if (merged.tenant === undefined)
     fail('"tenant" is required (data-tenant on the script tag, or the tenant option).');
-  if (typeof tenant !== 'string' || !tenantPattern.test(tenant)) {
-    fail(`"tenant" must be 1-64 letters, digits, "-" or "_", got ${describe(tenant)}.`);
+  for (const [name, [valid, requirement]] of Object.entries(rules)) {
+    const value = merged[name];
+    if (!valid(value)) fail(`"${name}" must be ${requirement}, got ${describe(value)}.`);
   }
-  if (typeof title !== 'string' || title.trim() === '' || title.length > 60) {
-    fail(`"title" must be a non-empty string of at most 60 characters, got ${describe(title)}.`);
-  }
-  if (!positions.includes(position as WagechatPosition)) {
-    fail(`"position" must be one of ${positions.join(', ')}, got ${describe(position)}.`);
-  }
-  if (typeof accent !== 'string' || !colourPattern.test(accent.trim())) {
-    fail(`"accent" must be a CSS colour like "#0b6e4f", got ${describe(accent)}.`);
-  }
-  if (typeof open !== 'boolean') fail(`"open" must be true or false, got ${describe(open)}.`);
-  if (typeof greeting !== 'string' || greeting.trim() === '' || greeting.length > 300) {
-    fail(
-      `"greeting" must be a non-empty string of at most 300 characters, got ${describe(greeting)}.`,
-    );
-  }
-  return {
-    tenant,
-    api: checkApi(api),
-    title: title.trim(),
-    position: position as WagechatPosition,
-    accent: accent.trim(),
-    open,
-    greeting: greeting.trim(),
-  };
+  return { ...merged, api: toApiBase(merged.api) } as Required<WagechatOptions>;
 }
 
 /**

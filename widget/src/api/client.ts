@@ -1,6 +1,7 @@
 import type { KeyValueStore } from '../tab-storage';
-import { networkFailure, readFailure, toApiErrorCode } from './failure';
+import { failed, readJson, toApiErrorCode, unreadable } from './failure';
 import { jsonAnswerToEvents } from './json-answer';
+import { type ApiRequest, request } from './request';
 import { createSessionTokens } from './session';
 import { readChatEvents, toCitations, toEscalation } from './sse';
 import type {
@@ -35,6 +36,26 @@ export interface SendInput {
 /** The client as the chat model sees it. */
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+const roles = ['user', 'assistant', 'agent'];
+
+/** A stored message we can show, or null (an unknown role, say a newer server's `system`). */
+function toHistoryMessage(value: unknown): HistoryMessage | null {
+  const m = (value ?? {}) as Record<string, unknown>;
+  if (!roles.includes(m.role as string) || typeof m.text !== 'string') return null;
+  const author = (m.author ?? {}) as { name?: unknown };
+  return {
+    id: String(m.id ?? ''),
+    role: m.role as HistoryMessage['role'],
+    ...(typeof author.name === 'string' ? { author: { name: author.name } } : {}),
+    text: m.text,
+    citations: toCitations(m.citations),
+    ...(Array.isArray(m.attachments) ? { attachments: m.attachments as Attachment[] } : {}),
+    created_at: String(m.created_at ?? ''),
+  };
+}
+
+const done: ApiResult<void> = { ok: true, value: undefined };
+
 /**
  * The widget's only door to the server. Every method resolves to an `ApiResult`; nothing it
  * does rejects, so a failure can never surface as an unhandled rejection in the host page.
@@ -44,55 +65,40 @@ export type ApiClient = ReturnType<typeof createApiClient>;
  * const result = await client.sendMessage({ message: 'When do tips arrive?' }, (e) => console.log(e));
  */
 export function createApiClient(options: ApiClientOptions) {
-  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  // Every call names the protocol, so a newer server keeps answering this build as it expects.
-  const doFetch: typeof fetch = (url, init = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('Wagechat-Protocol', '2');
-    return baseFetch(url, { ...init, headers });
-  };
+  const { api, tenant } = options;
+  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? Date.now;
-  const tokens = createSessionTokens({
-    api: options.api,
-    tenant: options.tenant,
-    fetch: doFetch,
-    now,
-    storage: options.storage ?? null,
-  });
+  const tokens = createSessionTokens({ api, tenant, fetch, now, storage: options.storage ?? null });
 
-  /** Sends with a visitor token; on 401 gets a fresh token and tries exactly once more. */
-  async function authorized(path: string, init: RequestInit): Promise<ApiResult<Response>> {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const token = await tokens.get();
-      if (!token.ok) return token;
-      let response: Response;
-      try {
-        response = await doFetch(`${options.api}${path}`, {
-          ...init,
-          headers: {
-            ...(init.headers as Record<string, string>),
-            Authorization: `Bearer ${token.value}`,
-          },
-        });
-      } catch {
-        return { ok: false, error: networkFailure() };
-      }
-      if (response.status === 401 && attempt === 0) {
-        tokens.invalidate();
-        continue;
-      }
-      if (!response.ok) return { ok: false, error: await readFailure(response) };
-      return { ok: true, value: response };
-    }
-    return { ok: false, error: { code: 'unauthorized', message: 'The session was refused.' } };
+  /** Calls `path` with a session token; on 401 gets a fresh token and tries exactly once more. */
+  async function authorized(
+    path: string,
+    init: ApiRequest = {},
+    retry = true,
+  ): Promise<ApiResult<Response>> {
+    const token = await tokens.get();
+    if (!token.ok) return token;
+    const sent = await request(fetch, api + path, { ...init, token: token.value });
+    if (sent.ok || sent.error.status !== 401 || !retry) return sent;
+    tokens.invalidate();
+    return authorized(path, init, false);
+  }
+
+  /** The JSON body of an authorized call, or null when it has none we can read. */
+  async function getJson<T>(
+    path: string,
+    init?: ApiRequest,
+  ): Promise<ApiResult<Partial<T> | null>> {
+    const sent = await authorized(path, init);
+    return sent.ok ? { ok: true, value: (await readJson(sent.value)) as Partial<T> | null } : sent;
   }
 
   /** The citation's PDF at its page, or null unless it has a signed link of ours with a minute left. */
   function sourceHref(citation: Citation): string | null {
     try {
-      const url = new URL(citation.url ?? '', options.api);
+      const url = new URL(citation.url ?? '', api);
       // A link elsewhere (or a javascript: URL) is never followed; an old one is renewed instead.
-      if (!citation.url || url.origin !== new URL(options.api).origin) return null;
+      if (!citation.url || url.origin !== new URL(api).origin) return null;
       if (!(Number(url.searchParams.get('exp')) * 1000 > now() + 60_000)) return null;
       url.hash = `page=${citation.page}`;
       return url.href;
@@ -103,7 +109,7 @@ export function createApiClient(options: ApiClientOptions) {
 
   /** An image, PDF or voice note, with progress and abort (api/uploads.ts). */
   const upload: Uploader = (input, onProgress) =>
-    uploadAttachment(options.api, tokens.get, input, onProgress);
+    uploadAttachment(api, tokens.get, input, onProgress);
 
   return {
     upload,
@@ -111,27 +117,20 @@ export function createApiClient(options: ApiClientOptions) {
 
     /** A freshly signed `sourceHref` for a citation whose link is missing or expired. */
     async freshSourceHref(citation: Citation): Promise<ApiResult<string>> {
-      const sent = await authorized(
+      const sent = await getJson<{ url: unknown }>(
         `/api/v1/documents/${encodeURIComponent(citation.document_id)}/link`,
-        { method: 'POST', headers: { Accept: 'application/json' } },
+        { method: 'POST' },
       );
       if (!sent.ok) return sent;
-      const body = (await sent.value.json().catch(() => null)) as { url?: unknown } | null;
-      const href =
-        typeof body?.url === 'string' ? sourceHref({ ...citation, url: body.url }) : null;
-      return href
-        ? { ok: true, value: href }
-        : { ok: false, error: { code: 'bad_response', message: 'The link could not be read.' } };
+      const url = sent.value?.url;
+      const href = typeof url === 'string' && sourceHref({ ...citation, url });
+      return href ? { ok: true, value: href } : unreadable();
     },
 
     /** Stores feedback; sending the same message or conversation again replaces the earlier one. */
     async sendFeedback(input: FeedbackRequest): Promise<ApiResult<void>> {
-      const sent = await authorized('/api/v1/chat/feedback', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return sent.ok ? { ok: true, value: undefined } : sent;
+      const sent = await authorized('/api/v1/chat/feedback', { body: input });
+      return sent.ok ? done : sent;
     },
 
     /**
@@ -143,15 +142,11 @@ export function createApiClient(options: ApiClientOptions) {
 
     /** The signed-in person's most recently active thread, from any device; null if none. */
     async latestConversation(): Promise<ApiResult<string | null>> {
-      const sent = await authorized('/api/v1/chat/conversations?limit=1', {
-        method: 'GET',
-        headers: { Accept: 'application/json' },
-      });
+      const sent = await getJson<{ conversations: Array<{ conversation_id?: unknown }> }>(
+        '/api/v1/chat/conversations?limit=1',
+      );
       if (!sent.ok) return sent;
-      const body = (await sent.value.json().catch(() => null)) as {
-        conversations?: Array<{ conversation_id?: unknown }>;
-      } | null;
-      const id = body?.conversations?.[0]?.conversation_id;
+      const id = sent.value?.conversations?.[0]?.conversation_id;
       return { ok: true, value: typeof id === 'string' ? id : null };
     },
 
@@ -164,85 +159,55 @@ export function createApiClient(options: ApiClientOptions) {
       onEvent: (event: ChatEvent) => void,
       signal?: AbortSignal,
     ): Promise<ApiResult<void>> {
-      const body = JSON.stringify({
-        message: input.message,
-        ...(input.conversationId ? { conversation_id: input.conversationId } : {}),
-        ...(input.attachmentIds?.length ? { attachment_ids: input.attachmentIds } : {}),
-      });
       const sent = await authorized('/api/v1/chat/message', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-        body,
-        ...(signal ? { signal } : {}),
+        body: {
+          message: input.message,
+          ...(input.conversationId ? { conversation_id: input.conversationId } : {}),
+          ...(input.attachmentIds?.length ? { attachment_ids: input.attachmentIds } : {}),
+        },
+        accept: 'text/event-stream',
+        signal,
       });
       if (!sent.ok) return sent;
       const response = sent.value;
       try {
-        const type = response.headers.get('content-type') ?? '';
-        if (type.includes('application/json')) {
+        // A server or proxy that does not stream answers with the whole turn as JSON.
+        if (response.headers.get('content-type')?.includes('application/json')) {
           for (const event of jsonAnswerToEvents(await response.json())) onEvent(event);
-          return { ok: true, value: undefined };
+          return done;
         }
-        if (!response.body)
-          return { ok: false, error: { code: 'bad_response', message: 'The answer was empty.' } };
+        if (!response.body) return unreadable();
         for await (const event of readChatEvents(response.body)) {
           if (event.type === 'error') {
-            const code =
-              event.code === 'bad_response'
-                ? 'bad_response'
-                : toApiErrorCode(event.code, 'internal');
-            return { ok: false, error: { code, message: event.message } };
+            const { code } = event;
+            return failed(
+              code === 'bad_response' ? code : toApiErrorCode(code, 'internal'),
+              event.message,
+            );
           }
           onEvent(event);
-          if (event.type === 'done') return { ok: true, value: undefined };
+          if (event.type === 'done') return done;
         }
       } catch {
         // A dropped connection mid-stream lands here as well as an abort.
       }
-      return {
-        ok: false,
-        error: { code: 'stream_interrupted', message: 'The answer was cut off. Please try again.' },
-      };
+      return failed('stream_interrupted', 'The answer was cut off. Please try again.');
     },
 
     /** The stored thread, so a reload shows the same conversation. */
     async loadHistory(conversationId: string): Promise<ApiResult<ConversationHistory>> {
-      const sent = await authorized(`/api/v1/chat/history/${encodeURIComponent(conversationId)}`, {
-        method: 'GET',
-        headers: { Accept: 'application/json' },
-      });
+      const sent = await getJson<{ messages: unknown; escalation: unknown }>(
+        `/api/v1/chat/history/${encodeURIComponent(conversationId)}`,
+      );
       if (!sent.ok) return sent;
-      const body = (await sent.value.json().catch(() => null)) as {
-        messages?: unknown;
-        escalation?: unknown;
-      } | null;
-      if (!body || !Array.isArray(body.messages)) {
-        return {
-          ok: false,
-          error: { code: 'bad_response', message: 'The history could not be read.' },
-        };
-      }
-      const messages: HistoryMessage[] = body.messages
-        .filter((m): m is Record<string, unknown> => typeof m === 'object' && m !== null)
-        .filter((m) => ['user', 'assistant', 'agent'].includes(m.role as string))
-        .filter((m) => typeof m.text === 'string')
-        .map((m) => ({
-          id: String(m.id ?? ''),
-          role: m.role as HistoryMessage['role'],
-          ...(typeof (m.author as { name?: unknown } | null)?.name === 'string'
-            ? { author: { name: (m.author as { name: string }).name } }
-            : {}),
-          text: m.text as string,
-          citations: toCitations(m.citations),
-          ...(Array.isArray(m.attachments) ? { attachments: m.attachments as Attachment[] } : {}),
-          created_at: String(m.created_at ?? ''),
-        }));
+      const messages = sent.value?.messages;
+      if (!Array.isArray(messages)) return unreadable();
       return {
         ok: true,
         value: {
           conversation_id: conversationId,
-          messages,
-          escalation: toEscalation(body.escalation),
+          messages: messages.map(toHistoryMessage).filter((m) => m !== null),
+          escalation: toEscalation(sent.value?.escalation),
         },
       };
     },

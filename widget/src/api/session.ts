@@ -1,5 +1,6 @@
-import type { KeyValueStore } from '../tab-storage';
-import { networkFailure, readFailure } from './failure';
+import { type KeyValueStore, storedValue } from '../tab-storage';
+import { readJson, unreadable } from './failure';
+import { request } from './request';
 import type { ApiResult } from './types';
 
 /** What the session token source needs from its caller. */
@@ -12,32 +13,23 @@ export interface SessionTokenOptions {
    * Where to keep the token for this tab. The server binds a conversation to the visitor the
    * token names, so a reload must reuse the token to see its own thread again.
    */
-  storage?: KeyValueStore | null;
+  storage: KeyValueStore | null;
 }
 
 // Renew a little early so a token never expires between the check and the server reading it.
 const renewBeforeMs = 30_000;
 
-/** `expires_at` may be ISO text or epoch seconds/milliseconds; unknown means "use once". */
-function toEpochMs(value: unknown): number {
-  if (typeof value === 'number') return value < 1e12 ? value * 1000 : value;
-  if (typeof value === 'string') {
-    const ms = Date.parse(value);
-    if (!Number.isNaN(ms)) return ms;
-  }
-  return 0;
-}
-
-/** The `sub` of a portal token, read without verifying (the server verifies); '' if unreadable. */
+/** The `sub` of a portal token, read without verifying (the server verifies it). */
 function subjectOf(token: string): string {
   try {
     const part = (token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
-    const sub = (JSON.parse(atob(part)) as { sub?: unknown }).sub;
-    return typeof sub === 'string' ? sub : token;
+    const { sub } = JSON.parse(atob(part)) as { sub?: unknown };
+    if (typeof sub === 'string' && sub) return sub;
   } catch {
-    // Not a JWT we can read: treat every such token as a different person.
-    return token;
+    // Not a JWT we can read: below.
   }
+  // Then every such token counts as a different person.
+  return token;
 }
 
 /**
@@ -45,10 +37,10 @@ function subjectOf(token: string): string {
  * expire: a visitor's, or, after `identify(portalToken)`, a signed-in customer's. Concurrent
  * callers share one request.
  *
- * @example const tokens = createSessionTokens({ api, tenant, fetch, now: Date.now }); await tokens.get()
+ * @example const tokens = createSessionTokens({ api, tenant, fetch, now: Date.now, storage: null }); await tokens.get()
  */
-export function createSessionTokens(options: SessionTokenOptions) {
-  const key = `wagechat:${options.tenant}:session`;
+export function createSessionTokens({ api, tenant, fetch, now, storage }: SessionTokenOptions) {
+  const saved = storedValue(storage, `wagechat:${tenant}:session`);
   let token: string | null = null;
   let expiresAt = 0;
   let pending: Promise<ApiResult<string>> | null = null;
@@ -61,87 +53,67 @@ export function createSessionTokens(options: SessionTokenOptions) {
   let subject = '';
   let epoch = 0;
 
-  // Storage may be missing or throw (private mode, sandboxed frames): then tokens live in memory.
+  // Without storage (or with storage that refuses) tokens live in memory.
   try {
-    const saved = JSON.parse(options.storage?.getItem(key) ?? 'null') as {
+    const last = JSON.parse(saved.read() ?? 'null') as {
       token?: unknown;
       expiresAt?: unknown;
       sub?: unknown;
     } | null;
-    if (typeof saved?.token === 'string' && typeof saved.expiresAt === 'number') {
-      token = saved.token;
-      expiresAt = saved.expiresAt;
-      subject = typeof saved.sub === 'string' ? saved.sub : '';
+    if (typeof last?.token === 'string' && typeof last.expiresAt === 'number') {
+      token = last.token;
+      expiresAt = last.expiresAt;
+      subject = typeof last.sub === 'string' ? last.sub : '';
       // Only a visitor renews with its old token; a customer renews with the portal's token.
-      renewFrom = subject ? null : saved.token;
+      renewFrom = subject ? null : token;
     }
   } catch {
     // Unreadable: start without a token.
   }
 
-  function remember(): void {
-    try {
-      if (token === null) options.storage?.removeItem(key);
-      else options.storage?.setItem(key, JSON.stringify({ token, expiresAt, sub: subject }));
-    } catch {
-      // As above.
-    }
+  /** Holds `next` (null: none), in memory and in the tab's storage. */
+  function setToken(next: string | null, expires = 0): void {
+    token = next;
+    expiresAt = expires;
+    saved.write(next === null ? null : JSON.stringify({ token, expiresAt, sub: subject }));
   }
 
-  async function request(): Promise<ApiResult<string>> {
+  async function open(): Promise<ApiResult<string>> {
     const started = epoch;
     const customer = customerToken;
     const previous = customer ? null : renewFrom;
-    let response: Response;
-    try {
-      response = await options.fetch(`${options.api}/api/v1/auth/session`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          ...(previous ? { Authorization: `Bearer ${previous}` } : {}),
-        },
-        body: JSON.stringify({
-          tenant: options.tenant,
-          ...(customer ? { customer_token: customer } : {}),
-        }),
-      });
-    } catch {
-      return { ok: false, error: networkFailure() };
-    }
+    const sent = await request(fetch, `${api}/api/v1/auth/session`, {
+      body: { tenant, ...(customer ? { customer_token: customer } : {}) },
+      token: previous,
+    });
     // The identity changed while we waited: this session is someone else's now.
     if (started !== epoch) return get();
-    if (response.status === 401 && previous) {
+    if (!sent.ok) {
+      if (sent.error.status !== 401 || !previous) return sent;
       // Too old or no longer ours to renew: start a fresh visitor session instead.
       renewFrom = null;
-      return request();
+      return open();
     }
-    if (!response.ok) return { ok: false, error: await readFailure(response) };
-    const body = (await response.json().catch(() => null)) as {
-      token?: unknown;
-      expires_at?: unknown;
-    } | null;
-    if (typeof body?.token !== 'string' || body.token === '') {
-      return {
-        ok: false,
-        error: { code: 'bad_response', message: 'The server sent no session token.' },
-      };
+    const body = (await readJson(sent.value)) as { token?: unknown; expires_at?: unknown } | null;
+    const fresh = body?.token;
+    if (typeof fresh !== 'string' || fresh === '') {
+      return unreadable();
     }
-    token = body.token;
-    renewFrom = customer ? null : body.token;
+    renewFrom = customer ? null : fresh;
+    // A visitor's session (a signed-in tab reloaded and not identified again is one too).
     if (!customer) subject = '';
-    expiresAt = toEpochMs(body.expires_at);
-    remember();
-    return { ok: true, value: token };
+    // `expires_at` is ISO text (contract v1); anything unreadable means "use once".
+    setToken(fresh, Date.parse(String(body?.expires_at)) || 0);
+    return { ok: true, value: fresh };
   }
 
   /** A valid token, fetching a new one when there is none or it is about to expire. */
   function get(): Promise<ApiResult<string>> {
-    if (token !== null && options.now() < expiresAt - renewBeforeMs) {
+    if (token !== null && now() < expiresAt - renewBeforeMs) {
       return Promise.resolve({ ok: true, value: token });
     }
     if (!pending) {
-      const own: Promise<ApiResult<string>> = request().finally(() => {
+      const own: Promise<ApiResult<string>> = open().finally(() => {
         // A sign-in may have replaced this request already; keep the newer one.
         if (pending === own) pending = null;
       });
@@ -159,24 +131,18 @@ export function createSessionTokens(options: SessionTokenOptions) {
     identify(portalToken: string | null): boolean {
       customerToken = portalToken;
       // Signing out always starts afresh; the same person signing in again keeps the thread.
-      const next = portalToken ? subjectOf(portalToken) || portalToken : '';
+      const next = portalToken ? subjectOf(portalToken) : '';
       if (portalToken && next === subject) return false;
       subject = next;
       epoch++;
       pending = null;
-      token = null;
-      expiresAt = 0;
       renewFrom = null;
-      remember();
+      setToken(null);
       return true;
     },
     /** True while signed in as the portal's user (their threads follow them across devices). */
     signedIn: (): boolean => subject !== '',
     /** Forget the token, e.g. after the server answered 401 to it. */
-    invalidate(): void {
-      token = null;
-      expiresAt = 0;
-      remember();
-    },
+    invalidate: () => setToken(null),
   };
 }

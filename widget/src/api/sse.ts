@@ -1,3 +1,4 @@
+import { unreadableMessage } from './failure';
 import {
   CHAT_EVENT_NAMES,
   type ChatEvent,
@@ -15,91 +16,76 @@ export interface RawSseEvent {
 
 /**
  * Splits decoded text into server-sent events. Chunks may end anywhere (mid-line, mid-"\r\n"),
- * so the unfinished tail is kept until the next push.
+ * so the unfinished last line waits for the next push; so does a "\r" that ends a chunk, which
+ * may be the first half of "\r\n".
  *
  * @example const parser = createSseParser(); for (const e of parser.push(text)) …
  */
 export function createSseParser() {
-  let buffer = '';
+  let rest = '';
   let event = '';
   let data: string[] = [];
 
-  function takeLine(line: string, out: RawSseEvent[]): void {
-    if (line === '') {
-      if (data.length > 0) out.push({ event: event || 'message', data: data.join('\n') });
-      event = '';
-      data = [];
-      return;
+  function push(text: string): RawSseEvent[] {
+    const out: RawSseEvent[] = [];
+    const lines = (rest + text).split(/\r\n|\r(?!$)|\n/);
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      // `field: value` (one space after the colon is not part of the value), or a bare field.
+      // A line starting with ":" is a comment, which servers send as a keep-alive.
+      const [, field, value = ''] = /^([^:]*):? ?(.*)/.exec(line) ?? [];
+      if (line === '') {
+        if (data.length) out.push({ event: event || 'message', data: data.join('\n') });
+        event = '';
+        data = [];
+      } else if (field === 'event') event = value;
+      else if (field === 'data') data.push(value);
     }
-    if (line.startsWith(':')) return; // comment, used by servers as a keep-alive
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') event = value;
-    else if (field === 'data') data.push(value);
+    return out;
   }
 
   return {
-    push(text: string): RawSseEvent[] {
-      buffer += text;
-      const out: RawSseEvent[] = [];
-      for (;;) {
-        const match = /\r\n|\r|\n/.exec(buffer);
-        if (!match) break;
-        // A lone "\r" at the very end may be the first half of "\r\n": wait for more.
-        if (match[0] === '\r' && match.index === buffer.length - 1) break;
-        takeLine(buffer.slice(0, match.index), out);
-        buffer = buffer.slice(match.index + match[0].length);
-      }
-      return out;
-    },
+    push,
     /** Call at end of stream: dispatches an event that lacked its final blank line. */
-    end(): RawSseEvent[] {
-      const out: RawSseEvent[] = [];
-      if (buffer !== '') takeLine(buffer, out);
-      buffer = '';
-      takeLine('', out);
-      return out;
-    },
+    end: () => push('\n\n'),
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keeps only well-formed citations; a broken one is dropped rather than failing the answer. */
 export function toCitations(value: unknown): Citation[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter(
-      (c): c is Citation =>
-        isRecord(c) &&
-        typeof c.title === 'string' &&
-        typeof c.page === 'number' &&
-        (typeof c.document_id === 'string' || typeof c.document_id === 'number'),
-    )
-    .map((c) => ({
-      document_id: String(c.document_id),
-      title: c.title,
-      page: c.page,
-      snippet: typeof c.snippet === 'string' ? c.snippet : '',
-      ...(typeof c.url === 'string' ? { url: c.url } : {}),
-    }));
+  return (Array.isArray(value) ? value : []).flatMap((c): Citation[] =>
+    isRecord(c) &&
+    typeof c.title === 'string' &&
+    typeof c.page === 'number' &&
+    (typeof c.document_id === 'string' || typeof c.document_id === 'number')
+      ? [
+          {
+            document_id: String(c.document_id),
+            title: c.title,
+            page: c.page,
+            snippet: typeof c.snippet === 'string' ? c.snippet : '',
+            ...(typeof c.url === 'string' ? { url: c.url } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 /** An escalation body, or null when it is absent or unreadable. */
 export function toEscalation(value: unknown): Escalation | null {
   if (!isRecord(value) || typeof value.status !== 'string') return null;
+  const { status, reason, ticket_id } = value;
   return {
-    status: value.status,
-    ...(typeof value.reason === 'string' ? { reason: value.reason as EscalationReason } : {}),
-    ...(typeof value.ticket_id === 'string' ? { ticket_id: value.ticket_id } : {}),
+    status,
+    ...(typeof reason === 'string' ? { reason: reason as EscalationReason } : {}),
+    ...(typeof ticket_id === 'string' ? { ticket_id } : {}),
   };
 }
 
-const OUTCOMES: readonly TurnOutcome[] = [
+const outcomes: readonly TurnOutcome[] = [
   'answered',
   'closest_passage',
   'handed_over',
@@ -110,21 +96,52 @@ const OUTCOMES: readonly TurnOutcome[] = [
 
 /** A known outcome, or null (an older server sends none; a newer one may send others). */
 export function toOutcome(value: unknown): TurnOutcome | null {
-  return OUTCOMES.includes(value as TurnOutcome) ? (value as TurnOutcome) : null;
+  return outcomes.includes(value as TurnOutcome) ? (value as TurnOutcome) : null;
 }
 
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 
-/** The `done` event from its body's fields (missing or malformed ones read as 0 / null). */
-export const toDone = (body: Record<string, unknown>): ChatEvent => ({
-  type: 'done',
-  confidence: num(body.confidence),
-  response_time_ms: num(body.response_time_ms),
-  outcome: toOutcome(body.outcome),
-});
-
-function badStream(detail: string): ChatEvent {
-  return { type: 'error', code: 'bad_response', message: `The server sent a malformed ${detail}.` };
+/**
+ * A known event's body as its typed event, or undefined when a required field is missing.
+ * Optional ones read as empty, 0 or null when missing or malformed.
+ */
+export function eventFromBody(name: ChatEvent['type'], body: unknown): ChatEvent | undefined {
+  const fields = isRecord(body) ? body : {};
+  switch (name) {
+    case 'meta':
+      return typeof fields.conversation_id === 'string'
+        ? {
+            type: 'meta',
+            conversation_id: fields.conversation_id,
+            message_id: String(fields.message_id ?? ''),
+          }
+        : undefined;
+    case 'token':
+      return typeof fields.text === 'string' ? { type: 'token', text: fields.text } : undefined;
+    case 'citations':
+      // The contract sends a bare array; accept { citations: [...] } as well.
+      return { type: 'citations', citations: toCitations(fields.citations ?? body) };
+    case 'escalation': {
+      const escalation = toEscalation(body);
+      return escalation ? { type: 'escalation', escalation } : undefined;
+    }
+    case 'done':
+      return {
+        type: 'done',
+        confidence: num(fields.confidence),
+        response_time_ms: num(fields.response_time_ms),
+        outcome: toOutcome(fields.outcome),
+      };
+    case 'error': {
+      // Flat `{ code, message }`, or wrapped like an HTTP error body.
+      const error = isRecord(fields.error) ? fields.error : fields;
+      return {
+        type: 'error',
+        code: typeof error.code === 'string' ? error.code : 'internal',
+        message: typeof error.message === 'string' ? error.message : 'Something went wrong.',
+      };
+    }
+  }
 }
 
 /**
@@ -132,46 +149,15 @@ function badStream(detail: string): ChatEvent {
  * more); a known event with a body we cannot read becomes an `error` event.
  */
 export function toChatEvent(raw: RawSseEvent): ChatEvent | null {
-  if (!(CHAT_EVENT_NAMES as readonly string[]).includes(raw.event)) return null;
-  let body: unknown;
+  const name = raw.event as ChatEvent['type'];
+  if (!CHAT_EVENT_NAMES.includes(name)) return null;
+  let event: ChatEvent | undefined;
   try {
-    body = JSON.parse(raw.data);
+    event = eventFromBody(name, JSON.parse(raw.data));
   } catch {
-    return badStream(`"${raw.event}" event`);
+    // Not JSON: as malformed as a missing field.
   }
-  const fields = isRecord(body) ? body : {};
-  switch (raw.event) {
-    case 'meta':
-      if (typeof fields.conversation_id !== 'string') return badStream('"meta" event');
-      return {
-        type: 'meta',
-        conversation_id: fields.conversation_id,
-        message_id: String(fields.message_id ?? ''),
-      };
-    case 'token':
-      if (typeof fields.text !== 'string') return badStream('"token" event');
-      return { type: 'token', text: fields.text };
-    case 'citations':
-      // The contract sends a bare array; accept { citations: [...] } as well.
-      return { type: 'citations', citations: toCitations(isRecord(body) ? body.citations : body) };
-    case 'escalation': {
-      const escalation = toEscalation(body);
-      return escalation ? { type: 'escalation', escalation } : badStream('"escalation" event');
-    }
-    case 'done':
-      return toDone(fields);
-    default: {
-      const error = isRecord(fields.error) ? fields.error : body;
-      return {
-        type: 'error',
-        code: isRecord(error) && typeof error.code === 'string' ? error.code : 'internal',
-        message:
-          isRecord(error) && typeof error.message === 'string'
-            ? error.message
-            : 'Something went wrong.',
-      };
-    }
-  }
+  return event ?? { type: 'error', code: 'bad_response', message: unreadableMessage };
 }
 
 /**
@@ -186,10 +172,8 @@ export async function* readChatEvents(body: ReadableStream<Uint8Array>): AsyncGe
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      const raws = done
-        ? [...parser.push(decoder.decode()), ...parser.end()]
-        : parser.push(decoder.decode(value, { stream: true }));
-      for (const raw of raws) {
+      const text = decoder.decode(value, { stream: !done });
+      for (const raw of done ? [...parser.push(text), ...parser.end()] : parser.push(text)) {
         const event = toChatEvent(raw);
         if (event) yield event;
       }

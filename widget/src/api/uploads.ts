@@ -1,4 +1,4 @@
-import { networkFailure, readFailure } from './failure';
+import { failed, offline, readFailure, readJson, unreadable } from './failure';
 import type { ApiResult, UploadBody } from './types';
 
 /** One file or voice note to upload. */
@@ -19,10 +19,7 @@ export interface UploadHandle {
 /** What the chat model calls; the API client provides it (`client.upload`). */
 export type Uploader = (input: UploadInput, onProgress: (fraction: number) => void) => UploadHandle;
 
-const cancelled: ApiResult<never> = {
-  ok: false,
-  error: { code: 'network', message: 'The upload was cancelled.' },
-};
+const cancelled = failed('network', 'The upload was cancelled.');
 
 /**
  * `POST {api}/api/v1/chat/upload` as multipart. XHR, not fetch: fetch reports no upload
@@ -50,20 +47,13 @@ export function uploadAttachment(
       x.upload.onprogress = (e) => {
         if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
       };
-      x.onerror = () => resolve({ ok: false, error: networkFailure() });
+      x.onerror = () => resolve(offline());
       x.onabort = () => resolve(cancelled);
       x.onload = async () => {
         const response = new Response(x.responseText, { status: x.status });
         if (x.status !== 201) return resolve({ ok: false, error: await readFailure(response) });
-        const body = (await response.json().catch(() => null)) as UploadBody | null;
-        resolve(
-          body?.attachment?.id
-            ? { ok: true, value: body }
-            : {
-                ok: false,
-                error: { code: 'bad_response', message: 'The upload could not be read.' },
-              },
-        );
+        const body = (await readJson(response)) as UploadBody | null;
+        resolve(body?.attachment?.id ? { ok: true, value: body } : unreadable());
       };
       const form = new FormData();
       form.set('file', input.file, input.name);

@@ -18,7 +18,7 @@ export const shellStyles = `
   z-index: 2147483000; display: flex; flex-direction: column; align-items: flex-end; gap: 12px; }
 .wc-root[hidden] { display: none; }
 .wc-root.wc-left { right: auto; left: max(20px, env(safe-area-inset-left)); align-items: flex-start; }
-*, *::before, *::after { box-sizing: border-box; }
+* { box-sizing: border-box; }
 button { font: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid var(--wc-accent); outline-offset: 2px; }
 .wc-launcher { position: relative; width: 56px; height: 56px; border-radius: 50%; border: 0; padding: 0;
@@ -29,7 +29,6 @@ button { font: inherit; cursor: pointer; }
 .wc-launcher svg.wc-x { fill: none; stroke: currentColor; stroke-width: 2.4; stroke-linecap: round; }
 .wc-badge { position: absolute; top: -2px; right: -2px; min-width: 20px; height: 20px; padding: 0 5px;
   border-radius: 10px; background: #b42318; color: #fff; font-size: 12px; font-weight: 700; line-height: 20px; }
-.wc-badge[hidden] { display: none; }
 .wc-slot { display: contents; }
 @media (max-width: 639.98px) {
   .wc-root, .wc-root.wc-left { bottom: max(12px, env(safe-area-inset-bottom)); right: 12px; left: auto; }

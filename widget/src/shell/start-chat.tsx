@@ -1,10 +1,9 @@
-import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { createApiClient } from '../api/client';
 import { createChatModel } from '../state/chat-model';
 import { createConversationStore } from '../state/conversation-store';
 import { getSessionStorage } from '../tab-storage';
-import { App } from '../ui/App';
+import { ChatPanel } from '../ui/ChatPanel';
 import { widgetStyles } from '../ui/styles';
 import type { ChatSession, StartChat } from './controller';
 
@@ -23,20 +22,22 @@ export const startChat: StartChat = ({ adopt, root, options, emit, requestClose,
     api: options.api,
     tenant: options.tenant,
     storage,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    fetch: deps.fetch,
   });
   const model = createChatModel({
     client,
     conversations: createConversationStore(storage, options.tenant),
     emit,
   });
-  const isOpen = signal(false);
   let restored = false;
-  render(<App model={model} options={options} isOpen={isOpen} onClose={requestClose} />, slot);
 
   const session: ChatSession = {
+    // The panel exists only while open; the launcher belongs to the shell (plain DOM).
     setOpen(open) {
-      isOpen.value = open;
+      render(
+        open ? <ChatPanel model={model} options={options} onClose={requestClose} /> : null,
+        slot,
+      );
       if (open && !restored) {
         restored = true;
         void model.restore();

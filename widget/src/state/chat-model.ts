@@ -1,4 +1,4 @@
-import { action, computed, signal } from '@preact/signals';
+import { action, computed, signal } from '@preact/signals-core';
 import type { ApiClient } from '../api/client';
 import type {
   ApiFailure,
@@ -34,7 +34,7 @@ export interface ChatMessage {
   serverId?: string;
   feedback?: 'up' | 'down';
   /** Files and voice notes the person sent with it. */
-  attachments?: Attachment[];
+  attachments?: Attachment[] | undefined;
 }
 
 /** Whether the browser is online, and a way to hear when it comes back. */
@@ -74,71 +74,71 @@ const browserNetwork: NetworkWatch = {
  *
  * @example const chat = createChatModel(deps); await chat.send('When do tips arrive?'); chat.dispose()
  */
-export function createChatModel(deps: ChatModelDeps) {
-  const network = deps.network ?? browserNetwork;
+export function createChatModel({
+  client,
+  conversations,
+  emit,
+  network = browserNetwork,
+}: ChatModelDeps) {
   const status = signal<ChatStatus>('idle');
   const error = signal<ApiFailure | null>(null);
-  const conversationId = signal<string | null>(deps.conversations.load());
+  const conversationId = signal(conversations.load());
   /** Uploaded, not yet sent: they go with the next message. */
   const pending = signal<Attachment[]>([]);
   const busy = computed(() => status.value === 'sending' || status.value === 'streaming');
   let controller: AbortController | null = null;
   let localId = 0;
   let flushing = false;
-  const userMessage = (
-    text: string,
-    queued?: boolean,
-    attachments?: Attachment[],
-  ): ChatMessage => ({
+
+  /** A message the server has not numbered yet. */
+  const local = (role: ChatMessage['role'], text: string, more?: Partial<ChatMessage>) => ({
     id: `local-${++localId}`,
-    role: 'user',
+    role,
     text,
     citations: [],
     escalation: null,
-    ...(queued ? { queued } : {}),
-    ...(attachments?.length ? { attachments } : {}),
+    ...more,
   });
   // Typed offline before a reload, with what was uploaded for it: shown again at once, sent
   // once the thread is restored.
   const messages = signal<ChatMessage[]>(
-    deps.conversations.loadQueue().map((q) => userMessage(q.text, true, q.attachments)),
+    conversations.loadQueue().map((q) => local('user', q.text, { ...q, queued: true })),
   );
 
-  const persistQueue = () =>
-    deps.conversations.saveQueue(
-      messages.value
-        .filter((m) => m.queued)
-        .map((m) => ({ text: m.text, ...(m.attachments ? { attachments: m.attachments } : {}) })),
-    );
+  const find = (id: string) => messages.value.find((m) => m.id === id);
+  const persistQueue = () => conversations.saveQueue(messages.value.filter((m) => m.queued));
 
-  const patchMessage = action((id: string, patch: (m: ChatMessage) => ChatMessage) => {
-    messages.value = messages.value.map((m) => (m.id === id ? patch(m) : m));
-  });
+  /** Changes the message `id` by what `change` returns for it. */
+  const patch = (id: string, change: (m: ChatMessage) => Partial<ChatMessage>) => {
+    messages.value = messages.value.map((m) => (m.id === id ? { ...m, ...change(m) } : m));
+  };
 
-  const apply = action((assistantId: string, event: ChatEvent) => {
+  /** Joins the thread `id`, here and in the tab's storage; null forgets the thread and queue. */
+  function join(id: string | null): void {
+    conversationId.value = id;
+    if (id) conversations.save(id);
+    else conversations.clear();
+  }
+
+  const apply = action((answerId: string, event: ChatEvent) => {
     switch (event.type) {
       case 'meta':
-        conversationId.value = event.conversation_id;
-        deps.conversations.save(event.conversation_id);
-        if (event.message_id)
-          patchMessage(assistantId, (m) => ({ ...m, serverId: event.message_id }));
-        return;
+        join(event.conversation_id);
+        if (event.message_id) patch(answerId, () => ({ serverId: event.message_id }));
+        break;
       case 'token':
         status.value = 'streaming';
-        patchMessage(assistantId, (m) => ({ ...m, text: m.text + event.text }));
-        return;
+        patch(answerId, (m) => ({ text: m.text + event.text }));
+        break;
       case 'citations':
-        patchMessage(assistantId, (m) => ({ ...m, citations: event.citations }));
-        return;
+        patch(answerId, () => ({ citations: event.citations }));
+        break;
       case 'escalation':
-        patchMessage(assistantId, (m) => ({ ...m, escalation: event.escalation }));
-        deps.emit('escalation', event.escalation);
-        return;
+        patch(answerId, () => ({ escalation: event.escalation }));
+        emit('escalation', event.escalation);
+        break;
       case 'done':
-        patchMessage(assistantId, (m) => ({ ...m, outcome: event.outcome }));
-        return;
-      default:
-        return;
+        patch(answerId, () => ({ outcome: event.outcome }));
     }
   });
 
@@ -147,54 +147,39 @@ export function createChatModel(deps: ChatModelDeps) {
     controller?.abort();
     const own = new AbortController();
     controller = own;
-    const assistantId = `local-${++localId}`;
+    const answer = local('assistant', '');
     // The answer goes right under its question, also when more were typed after it (queued).
-    const at = messages.value.findIndex((m) => m.id === userId) + 1;
-    messages.value = messages.value.toSpliced(at, 0, {
-      id: assistantId,
-      role: 'assistant',
-      text: '',
-      citations: [],
-      escalation: null,
-    });
+    const at = messages.value.findIndex((m) => m.id === userId);
+    const attachmentIds = messages.value[at]?.attachments?.map((a) => a.id);
+    messages.value = messages.value.toSpliced(at + 1, 0, answer);
     status.value = 'sending';
     error.value = null;
-    const attachmentIds = messages.value
-      .find((m) => m.id === userId)
-      ?.attachments?.map((a) => a.id);
-    const input = { message: text, conversationId: conversationId.value, attachmentIds };
-    const result = await deps.client.sendMessage(
-      input,
-      (event) => apply(assistantId, event),
+    const result = await client.sendMessage(
+      { message: text, conversationId: conversationId.value, attachmentIds },
+      (event) => apply(answer.id, event),
       own.signal,
     );
     if (own.signal.aborted) return false; // unmounted or superseded: nobody is watching this send
     controller = null;
     if (result.ok) {
       status.value = 'idle';
-      const answer = messages.value.find((m) => m.id === assistantId);
-      deps.emit('message', {
-        role: 'assistant',
-        text: answer?.text ?? '',
-        conversationId: conversationId.value,
-      });
+      const { text } = find(answer.id) ?? answer;
+      emit('message', { role: 'assistant', text, conversationId: conversationId.value });
       return true;
     }
     // A half-streamed answer is dropped: the retry will produce a whole one. Without a network
     // the message waits in the queue (nothing typed is lost); other failures offer a retry.
-    const offline = result.error.code === 'network';
+    const failure = result.error;
+    const mark = failure.code === 'network' ? 'queued' : 'failed';
     messages.value = messages.value
-      .filter((m) => m.id !== assistantId)
-      .map((m) => (m.id === userId ? { ...m, [offline ? 'queued' : 'failed']: true } : m));
-    if (result.error.code === 'not_found') {
-      // The stored conversation is gone (expired or another tenant): start a new one on retry.
-      conversationId.value = null;
-      deps.conversations.clear();
-    }
+      .filter((m) => m.id !== answer.id)
+      .map((m) => (m.id === userId ? { ...m, [mark]: true } : m));
+    // The stored conversation is gone (expired or another tenant): start a new one on retry.
+    if (failure.code === 'not_found') join(null);
     persistQueue();
-    error.value = result.error;
+    error.value = failure;
     status.value = 'error';
-    deps.emit('error', result.error);
+    emit('error', failure);
     return false;
   }
 
@@ -206,7 +191,7 @@ export function createChatModel(deps: ChatModelDeps) {
       for (;;) {
         const next = messages.value.find((m) => m.queued);
         if (!next) return;
-        patchMessage(next.id, (m) => ({ ...m, queued: false }));
+        patch(next.id, () => ({ queued: false }));
         persistQueue();
         if (!(await deliver(next.id, next.text))) return;
       }
@@ -227,66 +212,58 @@ export function createChatModel(deps: ChatModelDeps) {
      * Sends the visitor's text; ignored while an answer streams or when empty/too long. Offline
      * (or while earlier messages wait) it joins the queue, shown as waiting to send.
      */
-    send(text: string): Promise<void> {
+    async send(text: string): Promise<void> {
       const message = text.trim();
-      if (busy.value || message === '' || message.length > maxMessageLength)
-        return Promise.resolve();
+      if (busy.value || !message || message.length > maxMessageLength) return;
       const queued = !network.online() || messages.value.some((m) => m.queued);
-      const user = userMessage(message, queued);
-      if (pending.value.length > 0) user.attachments = pending.value;
+      const attachments = pending.value.length ? pending.value : undefined;
+      const user = local('user', message, { queued, attachments });
       pending.value = [];
       messages.value = [...messages.value.filter((m) => !m.failed), user];
-      deps.emit('message', { role: 'user', text: message, conversationId: conversationId.value });
-      if (queued) persistQueue();
-      return queued ? flush() : deliver(user.id, message).then(() => undefined);
+      emit('message', { role: 'user', text: message, conversationId: conversationId.value });
+      if (!queued) {
+        await deliver(user.id, message);
+        return;
+      }
+      persistQueue();
+      await flush();
     },
     /** Sends the last failed message again, or what waits in the queue. */
-    retry(): Promise<void> {
+    async retry(): Promise<void> {
       const failed = messages.value.findLast((m) => m.failed);
-      if (busy.value) return Promise.resolve();
+      if (busy.value) return;
       if (!failed) return flush();
-      patchMessage(failed.id, (m) => ({ ...m, failed: false }));
-      return deliver(failed.id, failed.text).then(() => undefined);
+      patch(failed.id, () => ({ failed: false }));
+      await deliver(failed.id, failed.text);
     },
     /** Loads the stored thread after a reload (a missing or foreign one is forgotten), then sends the queue. */
     async restore(): Promise<void> {
       const started = () => messages.value.some((m) => !m.queued);
       // A signed-in worker on a new device (nothing in this tab) continues their latest thread.
-      if (!conversationId.value && !started() && deps.client.signedIn?.()) {
-        const latest = await deps.client.latestConversation?.();
-        if (latest?.ok && latest.value && !conversationId.value && !started()) {
-          conversationId.value = latest.value;
-          deps.conversations.save(latest.value);
-        }
+      if (!conversationId.value && !started() && client.signedIn?.()) {
+        const latest = await client.latestConversation?.();
+        if (latest?.ok && latest.value && !conversationId.value && !started()) join(latest.value);
       }
       const id = conversationId.value;
       if (id && !started()) {
-        const result = await deps.client.loadHistory(id);
+        const result = await client.loadHistory(id);
         if (!result.ok) {
-          if (
-            conversationId.value === id &&
-            (result.error.code === 'not_found' || result.error.code === 'forbidden')
-          ) {
-            conversationId.value = null;
-            deps.conversations.clear();
+          const { code } = result.error;
+          if (conversationId.value === id && (code === 'not_found' || code === 'forbidden')) {
+            join(null);
             persistQueue();
           }
         } else if (!started() && conversationId.value === id) {
           // (Otherwise typing started meanwhile, or another person signed in: not shown.)
           const { messages: stored, escalation } = result.value;
-          const lastAnswer = stored.map((m) => m.role).lastIndexOf('assistant');
+          const lastAnswer = stored.findLastIndex((m) => m.role === 'assistant');
           // The hand-over notice belongs under the answer that made it, the latest one.
           messages.value = [
             ...stored.map(
               (m, i): ChatMessage => ({
-                id: m.id,
-                role: m.role,
-                ...(m.author ? { author: m.author } : {}),
-                text: m.text,
-                citations: m.citations,
+                ...m,
                 escalation: i === lastAnswer ? escalation : null,
                 ...(m.role === 'assistant' ? { serverId: m.id } : {}),
-                ...(m.attachments?.length ? { attachments: m.attachments } : {}),
               }),
             ),
             ...messages.value,
@@ -297,36 +274,36 @@ export function createChatModel(deps: ChatModelDeps) {
     },
     /** Thumbs on an answer, optionally with a comment; again on the same answer replaces it. */
     async rate(id: string, thumbs: 'up' | 'down', comment?: string): Promise<boolean> {
-      const answer = messages.value.find((m) => m.id === id);
+      const serverId = find(id)?.serverId;
       const conversation = conversationId.value;
-      if (!answer?.serverId || !conversation) return false;
-      patchMessage(id, (m) => ({ ...m, feedback: thumbs }));
-      const result = await deps.client.sendFeedback({
+      if (!serverId || !conversation) return false;
+      patch(id, () => ({ feedback: thumbs }));
+      const note = comment?.trim();
+      const result = await client.sendFeedback({
         conversation_id: conversation,
-        message_id: answer.serverId,
+        message_id: serverId,
         thumbs,
-        ...(comment?.trim() ? { comment: comment.trim() } : {}),
+        ...(note ? { comment: note } : {}),
       });
       return result.ok;
     },
     /** The 1-5 rating of the whole conversation, given when it ends. */
     async rateConversation(rating: 1 | 2 | 3 | 4 | 5): Promise<boolean> {
       const conversation = conversationId.value;
-      if (!conversation) return false;
-      return (await deps.client.sendFeedback({ conversation_id: conversation, rating })).ok;
+      return (
+        !!conversation && (await client.sendFeedback({ conversation_id: conversation, rating })).ok
+      );
     },
     pending,
     /** Uploads a file or voice note (null when the client cannot). */
-    upload: deps.client.upload ?? null,
+    upload: client.upload ?? null,
     /** Joins the thread an upload created, when none was open yet. */
-    adopt: action((id: string): void => {
-      if (conversationId.value) return;
-      conversationId.value = id;
-      deps.conversations.save(id);
-    }),
+    adopt(id: string): void {
+      if (!conversationId.value) join(id);
+    },
     /** The citation's PDF link if still valid (null: ask `freshSourceHref`). */
-    sourceHref: deps.client.sourceHref,
-    freshSourceHref: deps.client.freshSourceHref,
+    sourceHref: client.sourceHref,
+    freshSourceHref: client.freshSourceHref,
     /**
      * Forgets the thread (another person signed in or out, or "new conversation"): nothing of
      * it stays on screen or in storage, queued messages included.
@@ -336,8 +313,7 @@ export function createChatModel(deps: ChatModelDeps) {
       controller = null;
       messages.value = [];
       pending.value = [];
-      conversationId.value = null;
-      deps.conversations.clear();
+      join(null);
       error.value = null;
       status.value = 'idle';
     }),

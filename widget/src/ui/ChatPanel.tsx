@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { ResolvedOptions } from '../options';
 import type { ChatModel } from '../state/chat-model';
 import { Composer } from './Composer';
@@ -14,39 +14,40 @@ export interface ChatPanelProps {
 }
 
 /** The open chat: header, thread, status and input. Escape anywhere inside closes it. */
-export function ChatPanel({ model, options, onClose }: ChatPanelProps) {
-  const { title } = options;
-  const inputRef = useRef<HTMLTextAreaElement>(null);
+export class ChatPanel extends Component<ChatPanelProps> {
+  private input = createRef<HTMLTextAreaElement>();
 
   // Opening moves focus into the input so a keyboard user can type at once.
-  useEffect(() => {
-    inputRef.current?.focus();
-  }, []);
+  override componentDidMount(): void {
+    this.input.current?.focus();
+  }
 
-  return (
-    <div
-      class="wc-panel"
-      role="dialog"
-      aria-label={title}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <header class="wc-header">
-        {options.logoUrl && <img class="wc-logo" src={options.logoUrl} alt="" />}
-        <h2>{title}</h2>
-        <NewConversation model={model} />
-        <button type="button" class="wc-close" aria-label="Close chat" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      <MessageList model={model} greeting={options.greeting} suggestions={options.suggestions} />
-      <ErrorNotice model={model} />
-      <LiveAnnouncer model={model} />
-      <Composer model={model} inputRef={inputRef} />
-    </div>
-  );
+  override render({ model, options, onClose }: ChatPanelProps) {
+    return (
+      <div
+        class="wc-panel"
+        role="dialog"
+        aria-label={options.title}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <header class="wc-header">
+          {options.logoUrl && <img class="wc-logo" src={options.logoUrl} alt="" />}
+          <h2>{options.title}</h2>
+          <NewConversation model={model} />
+          <button type="button" class="wc-close" aria-label="Close chat" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <MessageList model={model} greeting={options.greeting} suggestions={options.suggestions} />
+        <ErrorNotice model={model} />
+        <LiveAnnouncer model={model} />
+        <Composer model={model} inputRef={this.input} />
+      </div>
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import type { ChatModel } from '../state/chat-model';
+import { Reactive } from './reactive';
 
 const friendly: Partial<Record<string, string>> = {
   rate_limited: 'You are sending messages too quickly. Please wait a moment.',
@@ -7,18 +8,19 @@ const friendly: Partial<Record<string, string>> = {
 };
 
 /** The last send's failure with a retry button; announced at once (role=alert). */
-export function ErrorNotice({ model }: { model: ChatModel }) {
-  const error = model.error.value;
-  if (model.status.value !== 'error' || !error) return null;
-  const canRetry = model.messages.value.some((m) => m.failed || m.queued);
-  return (
-    <div class="wc-error" role="alert">
-      <span>{friendly[error.code] ?? error.message}</span>
-      {canRetry && (
-        <button type="button" onClick={() => void model.retry()}>
-          Retry
-        </button>
-      )}
-    </div>
-  );
+export class ErrorNotice extends Reactive<{ model: ChatModel }> {
+  view({ model }: { model: ChatModel }) {
+    const error = model.error.value;
+    if (model.status.value !== 'error' || !error) return null;
+    return (
+      <div class="wc-error" role="alert">
+        <span>{friendly[error.code] ?? error.message}</span>
+        {model.messages.value.some((m) => m.failed || m.queued) && (
+          <button type="button" onClick={() => void model.retry()}>
+            Retry
+          </button>
+        )}
+      </div>
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, isValidElement } from 'preact';
 
 // The subset answers use: `code`, **bold**, *italic*, [text](url). Each alternative captures
 // its own group; nested brackets or an unclosed mark simply do not match and stay text.
@@ -7,22 +7,6 @@ const INLINE =
 // Only links a person can follow safely: no javascript:, data:, vbscript: or relative tricks.
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 const ITEM = /^\s*(?:([-*+])|\d{1,9}[.)])\s+(.*)$/;
-
-/** The words of an answer without its marks, for a screen reader to speak (LiveAnnouncer). */
-export function plainText(text: string): string {
-  const words = (t: string): string =>
-    t.replace(INLINE, (whole, code, bold, italic, label, href) => {
-      if (code !== undefined) return code;
-      if (bold !== undefined) return words(bold);
-      if (italic !== undefined) return words(italic);
-      // As shown: an unsafe link stays its raw text on screen, so it is read that way too.
-      return label !== undefined && SAFE_URL.test(href) ? words(label) : whole;
-    });
-  return text
-    .split('\n')
-    .map((line) => words(ITEM.exec(line)?.[2] ?? line))
-    .join('\n');
-}
 
 function inline(text: string): ComponentChildren[] {
   const out: ComponentChildren[] = [];
@@ -45,6 +29,24 @@ function inline(text: string): ComponentChildren[] {
   if (last < text.length) out.push(text.slice(last));
   return out;
 }
+
+/** The text of rendered nodes, without their marks. */
+const textOf = (nodes: ComponentChildren): string =>
+  Array.isArray(nodes)
+    ? nodes.map(textOf).join('')
+    : isValidElement(nodes)
+      ? textOf((nodes.props as { children?: ComponentChildren }).children)
+      : String(nodes ?? '');
+
+/**
+ * The words of an answer without its marks, for a screen reader to speak (LiveAnnouncer): the
+ * text of what `Markdown` shows, line by line without list markers.
+ */
+export const plainText = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => textOf(inline(ITEM.exec(line)?.[2] ?? line)))
+    .join('\n');
 
 /**
  * Answer text as Preact nodes: paragraphs, bulleted and numbered lists and the inline subset

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { signal } from '@preact/signals-core';
+import { Reactive } from './reactive';
 
 /** Longest voice note, in seconds; recording stops and keeps the note there. */
 export const maxVoiceSeconds = 60;
@@ -20,98 +21,112 @@ export interface VoiceRecorderProps {
  * AnalyserNode) and a timer. Unmounting stops the tracks, so the browser's recording
  * indicator goes off with it.
  */
-export function VoiceRecorder({ onDone, onCancel, onError }: VoiceRecorderProps) {
-  const [level, setLevel] = useState(0);
-  const [seconds, setSeconds] = useState(0);
-  const [live, setLive] = useState(false);
-  const stop = useRef<(keep: boolean) => void>(() => {});
+export class VoiceRecorder extends Reactive<VoiceRecorderProps> {
+  private level = signal(0);
+  private seconds = signal(0);
+  private live = signal(false);
+  private mounted = true;
+  /** Ends the recording; the note goes to `onDone` only when `keep`. */
+  private stop: (keep: boolean) => void = () => {};
 
-  useEffect(() => {
-    let mounted = true;
+  override componentDidMount(): void {
+    void this.record().catch(() => this.fail(unsupported));
+  }
+
+  override componentWillUnmount(): void {
+    super.componentWillUnmount();
+    this.mounted = false;
+    this.stop(false);
+  }
+
+  private fail(message: string): void {
+    if (this.mounted) this.props.onError(message);
+  }
+
+  private async record(): Promise<void> {
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch (error) {
+      const name = (error as Error | undefined)?.name;
+      return this.fail(
+        name === 'NotAllowedError' || name === 'SecurityError' ? denied : unsupported,
+      );
+    }
     let keep = false;
     let frame = 0;
     let timer: ReturnType<typeof setInterval> | undefined;
-    let stream: MediaStream | undefined;
     let audio: AudioContext | undefined;
-    let recorder: MediaRecorder | undefined;
     const release = () => {
       cancelAnimationFrame(frame);
       clearInterval(timer);
-      for (const track of stream?.getTracks() ?? []) track.stop();
+      for (const track of stream.getTracks()) track.stop();
       audio?.close().catch(() => {});
       audio = undefined;
     };
-    stop.current = (k) => {
+    if (!this.mounted) return release();
+    const chunks: Blob[] = [];
+    const recorder = new MediaRecorder(stream);
+    this.stop = (k) => {
       keep = k;
-      if (recorder?.state === 'recording') recorder.stop();
+      if (recorder.state === 'recording') recorder.stop();
       else release();
     };
-    (async () => {
-      try {
-        stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-      } catch (error) {
-        const name = (error as Error | undefined)?.name;
-        if (mounted)
-          onError(name === 'NotAllowedError' || name === 'SecurityError' ? denied : unsupported);
-        return;
-      }
-      if (!mounted) return release();
-      const chunks: Blob[] = [];
-      const rec = new MediaRecorder(stream);
-      recorder = rec;
-      rec.ondataavailable = (e) => chunks.push(e.data);
-      rec.onstop = () => {
-        release();
-        if (keep) onDone(new Blob(chunks, { type: rec.mimeType || 'audio/webm' }));
-      };
-      rec.start(250);
-      setLive(true);
-      audio = new AudioContext();
-      const analyser = audio.createAnalyser();
-      analyser.fftSize = 256;
-      audio.createMediaStreamSource(stream).connect(analyser);
-      const samples = new Uint8Array(analyser.fftSize);
-      const tick = () => {
-        analyser.getByteTimeDomainData(samples);
-        let peak = 0;
-        for (const v of samples) peak = Math.max(peak, Math.abs(v - 128));
-        setLevel(peak / 128);
-        frame = requestAnimationFrame(tick);
-      };
-      tick();
-      const started = Date.now();
-      timer = setInterval(() => {
-        const s = Math.floor((Date.now() - started) / 1000);
-        setSeconds(s);
-        if (s >= maxVoiceSeconds) stop.current(true);
-      }, 250);
-    })().catch(() => onError(unsupported));
-    return () => {
-      mounted = false;
-      stop.current(false);
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    recorder.onstop = () => {
+      release();
+      if (keep) this.props.onDone(new Blob(chunks, { type: recorder.mimeType || 'audio/webm' }));
     };
-  }, []);
+    recorder.start(250);
+    this.live.value = true;
+    audio = new AudioContext();
+    const analyser = audio.createAnalyser();
+    analyser.fftSize = 256;
+    audio.createMediaStreamSource(stream).connect(analyser);
+    const samples = new Uint8Array(analyser.fftSize);
+    const tick = () => {
+      analyser.getByteTimeDomainData(samples);
+      let peak = 0;
+      for (const v of samples) peak = Math.max(peak, Math.abs(v - 128));
+      this.level.value = peak / 128;
+      frame = requestAnimationFrame(tick);
+    };
+    tick();
+    const started = Date.now();
+    timer = setInterval(() => {
+      const s = Math.floor((Date.now() - started) / 1000);
+      this.seconds.value = s;
+      if (s >= maxVoiceSeconds) this.stop(true);
+    }, 250);
+  }
 
-  const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-  return (
-    <div class="wc-rec">
-      <span class="wc-meter" aria-hidden="true">
-        <span style={{ transform: `scaleX(${Math.min(1, level * 2)})` }} />
-      </span>
-      <span role="timer">{clock}</span>
-      <button type="button" class="wc-chip-btn" disabled={!live} onClick={() => stop.current(true)}>
-        Stop and use
-      </button>
-      <button
-        type="button"
-        class="wc-chip-btn"
-        onClick={() => {
-          stop.current(false);
-          onCancel();
-        }}
-      >
-        Cancel
-      </button>
-    </div>
-  );
+  view({ onCancel }: VoiceRecorderProps) {
+    const seconds = this.seconds.value;
+    return (
+      <div class="wc-rec">
+        <span class="wc-meter" aria-hidden="true">
+          <span style={{ transform: `scaleX(${Math.min(1, this.level.value * 2)})` }} />
+        </span>
+        <span role="timer">{`${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`}</span>
+        <button
+          type="button"
+          class="wc-chip-btn"
+          disabled={!this.live.value}
+          onClick={() => this.stop(true)}
+        >
+          Stop and use
+        </button>
+        <button
+          type="button"
+          class="wc-chip-btn"
+          onClick={() => {
+            this.stop(false);
+            onCancel();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    );
+  }
 }

@@ -5,17 +5,14 @@ export const messageStyles = `
 .wc-md ul,.wc-md ol{padding-left:20px;white-space:normal}
 .wc-md code{font:13px ui-monospace,monospace}
 .wc-md a{color:inherit}
-.wc-sources{display:flex;flex-wrap:wrap;gap:6px}
-.wc-chip,.wc-feedback button,.wc-warn button,.wc-rate button{border:1px solid var(--wc-border);
-  background:var(--wc-bg);color:var(--wc-fg);border-radius:8px;padding:2px 10px;text-decoration:none}
+.wc-sources{margin:8px 0 0;padding:6px 0 0;border-top:1px solid var(--wc-border);font-size:13px;
+  color:var(--wc-muted);white-space:normal}
 .wc-state{display:block;font-size:12px;font-style:italic;white-space:normal}
 .wc-author{display:block;font-weight:600}
 .wc-feedback{margin-top:8px;white-space:normal}
 .wc-feedback input{font:inherit;font-size:16px;width:70%;margin:6px 6px 0 0}
 .wc-feedback [aria-pressed=true]{border-color:var(--wc-accent);box-shadow:inset 0 0 0 1px var(--wc-accent)}
 .wc-warn{margin:0 10px 8px;padding:8px;border-radius:8px;background:#fff7e6;font-size:14px}
-.wc-header{position:relative}
-.wc-new{background:none;border:0;color:inherit;font-size:18px}
 .wc-rate{position:absolute;top:100%;left:0;right:0;z-index:1;padding:12px;background:var(--wc-bg);
   color:var(--wc-fg);border-bottom:1px solid var(--wc-border)}
 .wc-rate :focus-visible{outline-color:var(--wc-accent)}
