@@ -6,8 +6,9 @@
  */
 import type { Intent } from '../types';
 import { canonicalText } from './canonical-text';
+import { soundsLikeComplaint } from './complaint-model';
 import type { Classification, History, Topic } from './offline-answerer';
-import { reportsWithoutAsking } from './problem-report';
+import { isHypothetical, reportsWithoutAsking } from './problem-report';
 import { needsPerson } from './sensitive-topics';
 
 const GREETING =
@@ -120,6 +121,8 @@ export function classify(message: string, history: History): Classification {
   const sensitive =
     intent !== 'out_of_scope' &&
     intent !== 'small_talk' &&
-    (needsPerson(text) || reportsWithoutAsking(message, text));
+    (needsPerson(text) ||
+      reportsWithoutAsking(message, text) ||
+      (!isHypothetical(text) && soundsLikeComplaint(text)));
   return { intent, topic: topicOf(text, history), sensitive };
 }

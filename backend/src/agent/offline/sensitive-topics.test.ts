@@ -168,7 +168,6 @@ describe('sensitive topics: how-to and policy questions stay questions', () => {
     'how long is a new deposit held',
     'what happens to my 401k when i leave',
     'do i have to pay out of pocket for the doctor',
-    'i disagree with my manager about the schedule',
     'how do i look up my pay stubs',
     'an email says my paycheck is on hold, is it real',
     'where do i send a formal complaint',
