@@ -96,6 +96,8 @@ export async function openEvalSet(
     });
     if (ingested.failed > 0)
       throw new Error(`${set.name}: ${ingested.failed} PDFs failed to ingest`);
+    // Every question is asked of the index as it stays, not as it is mid-maintenance.
+    await deps.knowledge.settled();
   } catch (error) {
     await deps.close();
     throw error;

@@ -88,5 +88,12 @@ export interface KnowledgeBase extends KnowledgeSearch {
    * when the original is gone too), and removes chunks no live version owns.
    */
   recover(): Promise<void>;
+  /**
+   * Resolves once the index maintenance queued by earlier writes is done. Until then, rows added
+   * since the last maintenance are searched outside the text index, with other BM25 statistics,
+   * so a question asked a moment after an upload can rank a little differently. Evaluations
+   * wait for this so that the same documents always give the same answers.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }

@@ -90,6 +90,24 @@ describe('createKnowledgeBase', () => {
     expect(hit?.textScore).toBeGreaterThan(0);
   });
 
+  it('settles: after the queued maintenance, a search ranks as it will after a restart', async () => {
+    await kb.settled(); // nothing pending yet
+    await Promise.all([
+      kb.ingest({ tenantId: 't1', filename: 'instant-pay.pdf', bytes: await article('$2.99') }),
+      kb.ingest({ tenantId: 't1', filename: 'taxes.pdf', bytes: await taxes() }),
+    ]);
+    await kb.settled();
+    const ranked = async () =>
+      (await kb.search({ tenantId: 't1', text: 'when is my w2 form ready', limit: 5 })).map(
+        (hit) => [hit.chunkId, hit.textScore],
+      );
+    const settledRanking = await ranked();
+    expect(settledRanking[0]?.[1]).toBeGreaterThan(0);
+    await kb.close();
+    kb = await open();
+    expect(await ranked()).toEqual(settledRanking);
+  });
+
   it('keeps tenants apart and ignores empty or odd queries', async () => {
     await kb.ingest({ tenantId: 't1', filename: 'instant-pay.pdf', bytes: await article('$2.99') });
     expect(await kb.search({ tenantId: 't2', text: 'instant pay fee' })).toEqual([]);

@@ -159,6 +159,15 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
       await maintenance;
     },
 
+    async settled() {
+      // Maintenance queued while this one ran chains onto `maintenance`: wait until none is left.
+      let seen: Promise<void> | null = null;
+      while (seen !== maintenance || maintenanceQueued) {
+        seen = maintenance;
+        await maintenance;
+      }
+    },
+
     async close() {
       await maintenance;
       await writes.run(async () => undefined);

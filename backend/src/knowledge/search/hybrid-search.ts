@@ -44,8 +44,9 @@ export function createHybridSearch(
       ]);
     })();
     const [vectorHits, textHits] = await live.track(read);
+    // BM25 first: a tie between a word match and an embedding match goes to the words typed.
     const fused = reciprocalRankFusion(
-      [vectorHits, textHits].map((hits) => hits.map((hit) => ({ id: hit.row.id, item: hit }))),
+      [textHits, vectorHits].map((hits) => hits.map((hit) => ({ id: hit.row.id, item: hit }))),
       options.rrfK,
     );
     const vectorScore = new Map(vectorHits.map((h) => [h.row.id, h.score]));

@@ -21,9 +21,12 @@ describe('reciprocalRankFusion', () => {
     expect(reciprocalRankFusion<string>([])).toEqual([]);
   });
 
-  it('breaks ties deterministically', () => {
-    const a = reciprocalRankFusion([list('p', 'q'), list('q', 'p')]).map((f) => f.id);
-    const b = reciprocalRankFusion([list('q', 'p'), list('p', 'q')]).map((f) => f.id);
-    expect(a).toEqual(b);
+  it('breaks mirrored ties by the lists in the order given, not by the (random) ids', () => {
+    const ids = (lists: ReturnType<typeof list>[]) => reciprocalRankFusion(lists).map((f) => f.id);
+    expect(ids([list('p', 'q'), list('q', 'p')])).toEqual(['p', 'q']);
+    expect(ids([list('q', 'p'), list('p', 'q')])).toEqual(['q', 'p']);
+    expect(ids([list('z', 'a'), list('a', 'z')])).toEqual(['z', 'a']);
+    // Each found by one list only: the first list's wins.
+    expect(ids([list('b'), list('a')])[0]).toBe('b');
   });
 });

@@ -29,12 +29,21 @@ export function reciprocalRankFusion<T>(lists: Ranked<T>[][], k = 60): Fused<T>[
       fused.ranks[listIndex] = index + 1;
     });
   });
-  // Ties (same ranks mirrored) fall back to the best single rank, then to the id, for stability.
-  return [...byId.values()].sort(
-    (a, b) =>
-      b.score - a.score ||
+  // Ties (same ranks mirrored) fall back to the best single rank, then to the lists in the
+  // order given, and only then to the id: ids are random per ingest, so an id tie-break made
+  // the same question over the same documents rank differently in two fresh indexes.
+  const rankIn = (f: Fused<T>, list: number) => f.ranks[list] ?? Infinity;
+  return [...byId.values()].sort((a, b) => {
+    const byScore = b.score - a.score;
+    if (byScore !== 0) return byScore;
+    const best =
       Math.min(...a.ranks.map((r) => r ?? Infinity)) -
-        Math.min(...b.ranks.map((r) => r ?? Infinity)) ||
-      a.id.localeCompare(b.id),
-  );
+      Math.min(...b.ranks.map((r) => r ?? Infinity));
+    if (best !== 0) return best;
+    for (let list = 0; list < lists.length; list++) {
+      const byList = rankIn(a, list) - rankIn(b, list);
+      if (byList !== 0 && !Number.isNaN(byList)) return byList;
+    }
+    return a.id.localeCompare(b.id);
+  });
 }
