@@ -8,6 +8,7 @@ describe('questionType', () => {
     expect(questionType('whats OT pay if i make 18 a hour')).toBe('amount');
     expect(questionType('when do w2s come out')).toBe('when');
     expect(questionType('how long does a replacement card take')).toBe('when');
+    expect(questionType('my expense got approved friday, which paycheck is it on')).toBe('when');
     expect(questionType('can my job fire me cuz my wages got garnished')).toBe('yes_no');
     expect(questionType('my boss pays me 2.13 an hour is that even legal')).toBe('yes_no');
     expect(questionType('how do i dispute a charge')).toBe('how_to');

@@ -8,7 +8,7 @@ export type QuestionType = 'amount' | 'when' | 'yes_no' | 'how_to' | 'general';
 const AMOUNT =
   /\b(?:how much|how many|fees?|costs?|charges?|charged|price|rate|percent(?:age)?|limits?|max(?:imum)?|min(?:imum)?|dollars?|cents?|per (?:hour|hr|mile|day|transfer|month))\b|\$|\bwhat(?:s| is)? (?:\w+ )?(?:pay|rate|wage)\b|\b\d+(?:\.\d+)? (?:a|an|per) (?:hour|hr)\b/;
 const WHEN =
-  /(?:^|[,.;]\s*|\b(?:and|so|but|then|exactly|just)\s+)when\b|\bwhen (?:do|does|did|will|would|is|are|can|should|could|am)\b|\b(?:what time|what day|which day|how long|how soon|how fast|how quick(?:ly)?|how often|deadline|by when|till|until|time limit|expire[sd]?|ho?w lon?g)\b/;
+  /(?:^|[,.;]\s*|\b(?:and|so|but|then|exactly|just)\s+)when\b|\bwhen (?:do|does|did|will|would|is|are|can|should|could|am)\b|\b(?:what time|what day|which day|which (?:check|paycheck|payday|pay period|pay run)|how long|how soon|how fast|how quick(?:ly)?|how often|deadline|by when|till|until|time limit|expire[sd]?|ho?w lon?g)\b/;
 const HOW_TO =
   /\b(?:how (?:do|can|should|would|could) (?:i|we|you)|how to|steps?|where (?:do|can) i|what (?:do|should) i do|what now|fix|set ?up|sign up|change|update|cancel|apply|request|submit)\b/;
 const YES_NO =

@@ -47,7 +47,19 @@ describe('expandSlang: the payroll thesaurus', () => {
     ['i work two jobs', 'multiple jobs'],
     ['can the dishwashers be in the pool', 'tip pool'],
     ['can i use sick time for my dad', 'family member care'],
+    ['do i keep my sick hrs if i switch stores', 'sick leave'],
+    ['they are switching us to every 2 wks', 'pay frequency change'],
+    ['does it cost anything to talk to a person about my card', 'customer service call live agent'],
+    ['why was my bonus taxed so much', 'bonus separate check withheld supplemental'],
+    ['i paid the debt off last month', 'release paid in full'],
   ])('%s -> %s', (message, added) => expect(slangAdditions(message)).toContain(added));
+
+  it('reads "quit" as leaving a job only when it is one', () => {
+    expect(slangAdditions('i quit my job friday')).toContain('final paycheck');
+    expect(slangAdditions('when will it quit coming out of my check')).not.toContain(
+      'final paycheck',
+    );
+  });
 
   it('adds nothing for words that name no payroll subject', () => {
     expect(slangAdditions('what is the employer code for the kitchen')).toEqual([]);

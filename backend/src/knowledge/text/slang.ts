@@ -54,7 +54,8 @@ const SLANG: Record<string, string> = {
  */
 const PHRASES: Array<[RegExp, string]> = [
   [
-    /\b(?:fired|laid off|let go|quit(?:ting)?|left (?:my|the) job|leaving (?:my|the) job|last day)\b/i,
+    // Not "quit coming out of my pay" or "quit charging me": those are not leaving a job.
+    /\b(?:fired|laid off|let go|quit(?:ting)?(?! (?:coming|taking|charging|deducting|withholding|garnishing|working on))|left (?:my|the) job|leaving (?:my|the) job|last day)\b/i,
     'final paycheck',
   ],
   // Articles say "let go" where workers say "fired".
@@ -101,7 +102,7 @@ const PHRASES: Array<[RegExp, string]> = [
     'garnishment creditor',
   ],
   [/\b(?:garnish(?:ing|ed|ment)? thing|garnish)\b/i, 'garnishment'],
-  [/\b(?:paid (?:it )?off|paid in full|settled)\b/i, 'release satisfied'],
+  [/\b(?:paid (?:it |that |the \w+ )?off|paid in full|settled)\b/i, 'release paid in full'],
   [
     /\b(?:more than (?:what'?s|whats|what is) (?:on|in)|overdraw\w*|negative balance|not enough (?:money|funds) on)\b/i,
     'overdraft declined',
@@ -133,7 +134,11 @@ const PHRASES: Array<[RegExp, string]> = [
     /\b(?:calls? me (?:an? )?(?:independent )?contractor|set my (?:hours|hrs|schedule)|tell me (?:exactly )?how to)\b/i,
     'employee or contractor',
   ],
-  [/\b(?:commissions?|bonus(?:es)?)\b/i, 'wages final paycheck'],
+  [/\b(?:commissions?|bonus(?:es)?)\b/i, 'commissions bonuses'],
+  [
+    /\bbonus(?:es)?\b.{0,60}\b(?:tax|taxes|taxed|withheld|withholding|took)\b/i,
+    'bonus separate check withheld supplemental',
+  ],
   [
     /\b(?:line cooks?|cooks?|dishwashers?|bussers?|bartenders?|hosts?|back of (?:the )?house)\b/i,
     'tip pool',
@@ -148,7 +153,19 @@ const PHRASES: Array<[RegExp, string]> = [
     /\b(?:just started|new hire|started (?:\d+|a|two|three|last) (?:days?|wks?|weeks?|months?)|new job)\b/i,
     'new employee waiting period',
   ],
-  [/\b(?:old (?:pay )?stubs?|past (?:pay )?stubs?|old checks?|records)\b/i, 'pay stub records'],
+  [
+    /\b(?:old (?:pay |check )?stubs?|past (?:pay |check )?stubs?|old checks?|records)\b/i,
+    'pay stub records statements',
+  ],
+  [/\bsick (?:hours?|hrs|time|pay|balance|bank|days?)\b/i, 'sick leave'],
+  [
+    /\b(?:instead of|switch(?:ing|ed)? (?:us )?(?:to|from)|chang(?:e|ed|ing) (?:us )?(?:to|from)|paid) (?:weekly|biweekly|every (?:2|two|other) (?:weeks?|wks?)|twice a month|monthly)\b/i,
+    'pay frequency change',
+  ],
+  [
+    /\b(?:call|talk to|speak to|speak with|phone)\b.{0,30}\b(?:person|human|someone|agent|customer service|support)\b/i,
+    'customer service call live agent',
+  ],
 ];
 
 const spellOut = (text: string) =>
