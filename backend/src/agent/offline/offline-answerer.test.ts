@@ -89,6 +89,19 @@ describe('offlineSearchText', () => {
       'how do I order a new card and the fee?',
     );
   });
+
+  it('corrects only the words typed, never the terms the thesaurus added', () => {
+    // The stems of "kids" (typed) and "dependents" (added for it) both have a "correction".
+    const eager: CorpusStats = {
+      ...stats,
+      correction: (t) => ({ kid: 'kidz', dependent: 'dependant' })[t] ?? null,
+    };
+    const text = offlineSearchText('what do i put for my kids', [], eager);
+    expect(text).toContain('dependents');
+    expect(text).toContain('kidz');
+    expect(text).not.toContain('dependant ');
+    expect(text.endsWith('dependant')).toBe(false);
+  });
 });
 
 describe('thresholdFor', () => {

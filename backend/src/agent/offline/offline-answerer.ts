@@ -71,7 +71,10 @@ export function offlineSearchText(message: string, history: History, stats: Corp
   const terms = contentTerms(expanded);
   const followUp = previous && (terms.length < 3 || FOLLOW_UP.test(message.trim()));
   const base = followUp ? `${expandSlang(previous.text)} ${expanded}` : expanded;
-  const corrections = terms.flatMap((t) => stats.correction(t) ?? []);
+  // Only the person's own words can be misspelt: the thesaurus's added terms are ours, and
+  // "correcting" one the articles happen not to use ("multiple" -> "multiply") adds noise.
+  const added = new Set(slangAdditions(message).flatMap(contentTerms));
+  const corrections = terms.flatMap((t) => (added.has(t) ? [] : (stats.correction(t) ?? [])));
   return [base, ...corrections].join(' ');
 }
 

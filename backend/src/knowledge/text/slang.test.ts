@@ -44,7 +44,7 @@ describe('expandSlang: the payroll thesaurus', () => {
     ['do they have to give us a heads up before changing payday', 'notice'],
     ['we are switching to every other friday', 'biweekly'],
     ['i have 3 kids what do i put', 'dependents'],
-    ['i work two jobs', 'multiple jobs'],
+    ['i work two jobs', 'two jobs more than one job'],
     ['can the dishwashers be in the pool', 'tip pool'],
     ['can i use sick time for my dad', 'family member care'],
     ['do i keep my sick hrs if i switch stores', 'sick leave'],

@@ -124,7 +124,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:big number|before taxes|top of my (?:pay )?stub)\b/i, 'gross pay'],
   [/\b(?:take ?home|lands in my (?:bank|account)|what i actually get|after taxes)\b/i, 'net pay'],
   [/\b(?:kids?|children|child|son|daughter|dependents?)\b/i, 'dependents'],
-  [/\b(?:2|two|second|multiple|both) jobs?\b/i, 'multiple jobs'],
+  [/\b(?:2|two|second|multiple|both) jobs?\b/i, 'two jobs more than one job'],
   [
     /\b(?:held back|hold back|holds back|nothing (?:gets |is )?(?:taken|held|withheld))\b/i,
     'withholding',
