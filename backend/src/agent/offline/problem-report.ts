@@ -128,7 +128,7 @@ const WENT_WRONG =
 /** How-to and policy questions name problems generically ("when is my pay wrong"): left to the rules. */
 const ASKS_HOW = /^(?:how|what|when|where|which|can|could|is|are|does|do|should|will|would)\b/;
 /** A statement that ends by asking what the rule is: "they pay me on a card, is that legal". */
-const ASKS_RULE =
+const ASKS_IF_ALLOWED =
   /\b(?:is (?:that|this|it) (?:even )?(?:legal|allowed|ok|okay|normal|right)|are they allowed|can they (?:do|make) (?:that|this))\b/;
 
 /**
@@ -138,7 +138,7 @@ const ASKS_RULE =
  */
 export function reportsOwnProblem(text: string): boolean {
   if (RULES.some((rule) => rule.test(text))) return true;
-  if (ASKS_HOW.test(text) || ASKS_RULE.test(text)) return false;
+  if (ASKS_HOW.test(text) || ASKS_IF_ALLOWED.test(text)) return false;
   return (
     STATEMENT_RULES.some((rule) => rule.test(text)) ||
     (OWN_MONEY.test(text) && WENT_WRONG.test(text))
