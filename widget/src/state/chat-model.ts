@@ -1,4 +1,4 @@
-import { action, computed, signal } from '@preact/signals-core';
+import { batch, computed, signal } from '@preact/signals-core';
 import type { ApiClient } from '../api/client';
 import type {
   ApiFailure,
@@ -120,27 +120,28 @@ export function createChatModel({
     else conversations.clear();
   }
 
-  const apply = action((answerId: string, event: ChatEvent) => {
-    switch (event.type) {
-      case 'meta':
-        join(event.conversation_id);
-        if (event.message_id) patch(answerId, () => ({ serverId: event.message_id }));
-        break;
-      case 'token':
-        status.value = 'streaming';
-        patch(answerId, (m) => ({ text: m.text + event.text }));
-        break;
-      case 'citations':
-        patch(answerId, () => ({ citations: event.citations }));
-        break;
-      case 'escalation':
-        patch(answerId, () => ({ escalation: event.escalation }));
-        emit('escalation', event.escalation);
-        break;
-      case 'done':
-        patch(answerId, () => ({ outcome: event.outcome }));
-    }
-  });
+  const apply = (answerId: string, event: ChatEvent) =>
+    batch(() => {
+      switch (event.type) {
+        case 'meta':
+          join(event.conversation_id);
+          if (event.message_id) patch(answerId, () => ({ serverId: event.message_id }));
+          break;
+        case 'token':
+          status.value = 'streaming';
+          patch(answerId, (m) => ({ text: m.text + event.text }));
+          break;
+        case 'citations':
+          patch(answerId, () => ({ citations: event.citations }));
+          break;
+        case 'escalation':
+          patch(answerId, () => ({ escalation: event.escalation }));
+          emit('escalation', event.escalation);
+          break;
+        case 'done':
+          patch(answerId, () => ({ outcome: event.outcome }));
+      }
+    });
 
   /** Sends one user message; true when its answer arrived whole. */
   async function deliver(userId: string, text: string): Promise<boolean> {
@@ -308,15 +309,17 @@ export function createChatModel({
      * Forgets the thread (another person signed in or out, or "new conversation"): nothing of
      * it stays on screen or in storage, queued messages included.
      */
-    reset: action((): void => {
-      controller?.abort();
-      controller = null;
-      messages.value = [];
-      pending.value = [];
-      join(null);
-      error.value = null;
-      status.value = 'idle';
-    }),
+    reset(): void {
+      batch(() => {
+        controller?.abort();
+        controller = null;
+        messages.value = [];
+        pending.value = [];
+        join(null);
+        error.value = null;
+        status.value = 'idle';
+      });
+    },
     /** Stops any answer in flight; the model is unusable afterwards. */
     dispose(): void {
       controller?.abort();
