@@ -149,13 +149,31 @@ export function reportsOwnProblem(text: string): boolean {
 const ASKS_ANYTHING =
   /^(?:is|are|am|was|were|can|could|do|does|did|will|would|should|may|must|has|have)\b|\b(?:how|what|whats|when|where|which|why|who|explain|tell me|help|(?:cannot|(?:can|could|do|does|did|will|would|should|may|must|am)(?: not)?) (?:i|you|they|he|she|it|my|the|a|an|we|your|our|someone|somebody|anyone)|(?:is|are|was|were)(?: not)? (?:it|that|this|there|they|he|she|i|you))\b/;
 
+/** Something off in what they tell: a negation, a wait, an error, money moved or cut. */
+const SOMETHING_OFF =
+  /\b(?:not|never|no|nothing|still|without|wrong|missing|error|again|but|only|less|short|late|overdue|yet|stuck|pending|declined|bounced|reversed|gone|cut|changed|took|taken|charged|supposed to|owed?|went to)\b/;
 /**
- * A statement about the caller's own money that asks nothing: "my tips from saturday are not on
- * my card and its wednesday". A worker who tells what happened without asking how anything
- * works is reporting it; `message` is the original text (the question mark counts).
+ * A request the help centre explains, told as a statement: "i want to change my bank account",
+ * "need my w2", "set up direct deposit for my paycheck".
+ */
+const REQUEST =
+  /\b(?:want to|need to|would like to|like to|trying to|help me|set up|sign up|turn (?:on|off)|update|order|replace)\b|^(?:i )?(?:need|want|change|update|set|get|add|remove|turn|order|cancel|send|show|check)\b/;
+
+/**
+ * A statement about the caller's own money that asks nothing and tells of something off: "my
+ * tips from saturday are not on my card and its wednesday". A worker who tells what went wrong
+ * without asking how anything works is reporting it; one who states what they want ("i want to
+ * change my bank account") is asking the help centre. `message` is the original text (the
+ * question mark counts).
  */
 export function reportsWithoutAsking(message: string, text: string): boolean {
-  return !message.includes('?') && OWN_MONEY.test(text) && !ASKS_ANYTHING.test(text);
+  return (
+    !message.includes('?') &&
+    OWN_MONEY.test(text) &&
+    !ASKS_ANYTHING.test(text) &&
+    SOMETHING_OFF.test(text) &&
+    !REQUEST.test(text)
+  );
 }
 
 /**
