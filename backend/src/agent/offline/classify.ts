@@ -65,6 +65,7 @@ const ACCOUNT =
 const ASKS_COST =
   /\b(?:fees?|cost|costs|charge|charges|free)\b.{0,30}\b(?:to|for) (?:check|checking|see|view)(?:ing)? my\b/;
 
+/** A question about what something costs ("is it free to call a person"), asked up front. */
 const ASKS_PRICE =
   /^(?:is it|is there|does it|do you|do i|how much|whats|what is)\b.{0,30}\b(?:free|cost|costs|fee|fees|charge)\b/;
 
