@@ -65,32 +65,41 @@ function setup() {
 describe('chat model attachments', () => {
   it('sends what waits in the tray with the next message, once', async () => {
     const { model, sent } = setup();
-    model.adopt('c1');
-    model.pending.value = [attachment('a1'), attachment('a2')];
+    model.attach(attachment('a1'));
+    model.attach(attachment('a2'));
     await model.send('Here they are');
     expect(sent[0]).toMatchObject({ conversationId: 'c1', attachmentIds: ['a1', 'a2'] });
-    expect(model.messages.value[0]?.attachments?.map((a) => a.id)).toEqual(['a1', 'a2']);
-    expect(model.pending.value).toEqual([]);
+    expect(model.state.messages[0]?.attachments?.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(model.state.pending).toEqual([]);
     await model.send('Anything else?');
     expect(sent[1]?.attachmentIds).toBeUndefined();
   });
 
   it('joins the thread an upload created, but never switches an open one', () => {
     const { model, conversations } = setup();
-    model.adopt('c-new');
-    expect(model.conversationId.value).toBe('c-new');
+    model.attach(attachment('a1', 'c-new'));
+    expect(model.state.conversationId).toBe('c-new');
     expect(conversations.load()).toBe('c-new');
-    model.adopt('c-other');
-    expect(model.conversationId.value).toBe('c-new');
+    model.attach(attachment('a2', 'c-other'));
+    expect(model.state.conversationId).toBe('c-new');
+    expect(model.state.pending.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('takes one upload off the tray and keeps the others', () => {
+    const { model } = setup();
+    model.attach(attachment('a1'));
+    model.attach(attachment('a2'));
+    model.detach('a1');
+    expect(model.state.pending.map((a) => a.id)).toEqual(['a2']);
   });
 
   it('shows stored attachments after a reload, and forgets the tray on reset', async () => {
     const { model } = setup();
-    model.adopt('c1');
+    model.attach(attachment('a0'));
     await model.restore();
-    expect(model.messages.value[0]?.attachments).toEqual([attachment('a9')]);
-    model.pending.value = [attachment('a3')];
+    expect(model.state.messages[0]?.attachments).toEqual([attachment('a9')]);
+    model.attach(attachment('a3'));
     model.reset();
-    expect(model.pending.value).toEqual([]);
+    expect(model.state.pending).toEqual([]);
   });
 });

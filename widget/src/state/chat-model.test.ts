@@ -71,24 +71,29 @@ describe('createChatModel', () => {
       gate,
     });
     const seen: string[] = [];
-    const stop = model.status.subscribe((s) => seen.push(s));
+    // Every change is heard; each new status is recorded once.
+    const record = () => {
+      if (seen.at(-1) !== model.state.status) seen.push(model.state.status);
+    };
+    record();
+    const stop = model.subscribe(record);
     const sending = model.send('  How much is instant pay?  ');
-    expect(model.status.value).toBe('sending');
-    expect(model.messages.value[0]).toMatchObject({
+    expect(model.state.status).toBe('sending');
+    expect(model.state.messages[0]).toMatchObject({
       role: 'user',
       text: 'How much is instant pay?',
     });
     await new Promise((r) => setTimeout(r, 0));
     await new Promise((r) => setTimeout(r, 0));
-    expect(model.status.value).toBe('streaming');
-    const partial = model.messages.value[1]?.text ?? '';
+    expect(model.state.status).toBe('streaming');
+    const partial = model.state.messages[1]?.text ?? '';
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan('A transfer costs $2.99.'.length);
     release();
     await sending;
     stop();
     expect(seen).toEqual(['idle', 'sending', 'streaming', 'idle']);
-    expect(model.messages.value[1]).toMatchObject({
+    expect(model.state.messages[1]).toMatchObject({
       text: 'A transfer costs $2.99.',
       citations: [citation],
     });
@@ -119,7 +124,7 @@ describe('createChatModel', () => {
       ],
     });
     await model.send('Do you sponsor visas?');
-    expect(model.messages.value[1]?.escalation).toEqual({ status: 'pending', ticket_id: 'T-1' });
+    expect(model.state.messages[1]?.escalation).toEqual({ status: 'pending', ticket_id: 'T-1' });
     expect(emitted).toContainEqual(['escalation', { status: 'pending', ticket_id: 'T-1' }]);
   });
 
@@ -130,15 +135,15 @@ describe('createChatModel', () => {
       { kind: 'stream', chunks: [answerStream({ text: 'whole answer' })] },
     );
     await model.send('question');
-    expect(model.status.value).toBe('error');
-    expect(model.error.value?.code).toBe('stream_interrupted');
-    expect(model.messages.value).toHaveLength(1);
-    expect(model.messages.value[0]).toMatchObject({ text: 'question', failed: true });
+    expect(model.state.status).toBe('error');
+    expect(model.state.error?.code).toBe('stream_interrupted');
+    expect(model.state.messages).toHaveLength(1);
+    expect(model.state.messages[0]).toMatchObject({ text: 'question', failed: true });
     expect(emitted.at(-1)?.[0]).toBe('error');
     await model.retry();
-    expect(model.status.value).toBe('idle');
-    expect(model.error.value).toBeNull();
-    expect(model.messages.value.map((m) => [m.role, m.text, m.failed ?? false])).toEqual([
+    expect(model.state.status).toBe('idle');
+    expect(model.state.error).toBeNull();
+    expect(model.state.messages.map((m) => [m.role, m.text, m.failed ?? false])).toEqual([
       ['user', 'question', false],
       ['assistant', 'whole answer', false],
     ]);
@@ -156,7 +161,7 @@ describe('createChatModel', () => {
     const first = model.send('real');
     await model.send('while busy');
     await first;
-    expect(model.messages.value.map((m) => m.text)).toEqual(['real', 'ok']);
+    expect(model.state.messages.map((m) => m.text)).toEqual(['real', 'ok']);
   });
 
   it('restores the thread after a reload and forgets a conversation the server no longer has', async () => {
@@ -177,16 +182,16 @@ describe('createChatModel', () => {
       ],
     });
     await model.restore();
-    expect(model.messages.value.map((m) => m.text)).toEqual([
+    expect(model.state.messages.map((m) => m.text)).toEqual([
       'When do tips arrive?',
       'Next business day.',
     ]);
 
-    expect(model.messages.value.map((m) => m.escalation)).toEqual([null, null]);
+    expect(model.state.messages.map((m) => m.escalation)).toEqual([null, null]);
 
     const gone = setup(storage);
     await gone.model.restore();
-    expect(gone.model.conversationId.value).toBeNull();
+    expect(gone.model.state.conversationId).toBeNull();
     expect(storage.getItem('wagechat:demo:conversation')).toBeNull();
   });
 
@@ -221,13 +226,13 @@ describe('createChatModel', () => {
     laptop.server.setConversations([{ conversation_id: 'c_9', status: 'active', updated_at: '' }]);
     await laptop.model.restore();
     expect(laptop.server.requests.map((r) => r.path)).toContain('/api/v1/chat/conversations');
-    expect(laptop.model.messages.value.map((m) => m.text)).toEqual(['Asked on my phone']);
+    expect(laptop.model.state.messages.map((m) => m.text)).toEqual(['Asked on my phone']);
     expect(laptop.storage.getItem('wagechat:demo:conversation')).toBe('c_9');
 
     const visitor = build(false);
     await visitor.model.restore();
     expect(visitor.server.requests.map((r) => r.path)).not.toContain('/api/v1/chat/conversations');
-    expect(visitor.model.messages.value).toEqual([]);
+    expect(visitor.model.state.messages).toEqual([]);
   });
 
   it('shows a hand-over again under the latest answer after a reload', async () => {
@@ -252,7 +257,7 @@ describe('createChatModel', () => {
       ],
     });
     await model.restore();
-    expect(model.messages.value.map((m) => m.escalation)).toEqual([
+    expect(model.state.messages.map((m) => m.escalation)).toEqual([
       null,
       null,
       null,
@@ -273,7 +278,7 @@ describe('createChatModel', () => {
     const { server, model } = setup(broken);
     server.reply({ kind: 'stream', chunks: [answerStream({ text: 'fine' })] });
     await model.send('hi');
-    expect(model.messages.value.at(-1)?.text).toBe('fine');
+    expect(model.state.messages.at(-1)?.text).toBe('fine');
   });
 
   it('drops an answer still streaming when disposed', async () => {
@@ -286,7 +291,7 @@ describe('createChatModel', () => {
     const pending = model.send('hi');
     model.dispose();
     await pending;
-    expect(model.status.value).not.toBe('error');
+    expect(model.state.status).not.toBe('error');
   });
 });
 
@@ -300,7 +305,7 @@ describe('the offline queue', () => {
     await model.send('first');
     await model.send('second');
     expect(chatPosts(server)).toEqual([]);
-    expect(model.messages.value.map((m) => [m.text, m.queued])).toEqual([
+    expect(model.state.messages.map((m) => [m.text, m.queued])).toEqual([
       ['first', true],
       ['second', true],
     ]);
@@ -310,9 +315,9 @@ describe('the offline queue', () => {
       { kind: 'stream', chunks: [answerStream({ text: 'two', conversationId: 'c_q' })] },
     );
     network.set(true);
-    await vi.waitFor(() => expect(model.messages.value).toHaveLength(4));
-    await vi.waitFor(() => expect(model.status.value).toBe('idle'));
-    expect(model.messages.value.map((m) => [m.role, m.text, m.queued ?? false])).toEqual([
+    await vi.waitFor(() => expect(model.state.messages).toHaveLength(4));
+    await vi.waitFor(() => expect(model.state.status).toBe('idle'));
+    expect(model.state.messages.map((m) => [m.role, m.text, m.queued ?? false])).toEqual([
       ['user', 'first', false],
       ['assistant', 'one', false],
       ['user', 'second', false],
@@ -332,14 +337,14 @@ describe('the offline queue', () => {
       { kind: 'stream', chunks: [answerStream({ text: 'back' })] },
     );
     await model.send('hello?');
-    expect(model.messages.value).toEqual([
+    expect(model.state.messages).toEqual([
       expect.objectContaining({ text: 'hello?', queued: true }),
     ]);
-    expect(model.error.value?.code).toBe('network');
+    expect(model.state.error?.code).toBe('network');
     expect(storage.getItem('wagechat:demo:queue')).toBe('["hello?"]');
     await model.retry();
-    expect(model.messages.value.map((m) => m.text)).toEqual(['hello?', 'back']);
-    expect(model.status.value).toBe('idle');
+    expect(model.state.messages.map((m) => m.text)).toEqual(['hello?', 'back']);
+    expect(model.state.status).toBe('idle');
   });
 
   it('shows the queue again after a reload, after the restored thread, then sends it', async () => {
@@ -347,7 +352,7 @@ describe('the offline queue', () => {
     storage.setItem('wagechat:demo:conversation', 'c_9');
     storage.setItem('wagechat:demo:queue', '["typed offline"]');
     const { server, model } = setup(storage);
-    expect(model.messages.value.map((m) => [m.text, m.queued])).toEqual([['typed offline', true]]);
+    expect(model.state.messages.map((m) => [m.text, m.queued])).toEqual([['typed offline', true]]);
     server.setHistory({
       conversation_id: 'c_9',
       messages: [{ id: 'a1', role: 'assistant', text: 'Earlier answer', citations: [] }],
@@ -357,7 +362,7 @@ describe('the offline queue', () => {
       chunks: [answerStream({ text: 'now', conversationId: 'c_9' })],
     });
     await model.restore();
-    expect(model.messages.value.map((m) => m.text)).toEqual([
+    expect(model.state.messages.map((m) => m.text)).toEqual([
       'Earlier answer',
       'typed offline',
       'now',
@@ -378,7 +383,7 @@ describe('the offline queue', () => {
     };
     const before = setup(storage);
     before.network.set(false);
-    before.model.pending.value = [photo];
+    before.model.attach(photo);
     await before.model.send('see my stub');
     before.model.dispose();
     // Older widgets wrote plain strings: a text-only entry still reads back.
@@ -388,7 +393,7 @@ describe('the offline queue', () => {
     );
 
     const { server, model } = setup(storage); // the reload
-    expect(model.messages.value.map((m) => [m.text, m.attachments?.map((a) => a.id)])).toEqual([
+    expect(model.state.messages.map((m) => [m.text, m.attachments?.map((a) => a.id)])).toEqual([
       ['see my stub', ['att_1']],
       ['and this', undefined],
     ]);
@@ -406,7 +411,7 @@ describe('the offline queue', () => {
     network.set(false);
     await model.send('private');
     model.reset();
-    expect(model.messages.value).toEqual([]);
+    expect(model.state.messages).toEqual([]);
     expect(storage.getItem('wagechat:demo:queue')).toBeNull();
   });
 
@@ -427,11 +432,11 @@ describe('feedback', () => {
     const { server, model } = setup();
     server.reply({ kind: 'stream', chunks: [answerStream({ text: 'ok', conversationId: 'c_f' })] });
     await model.send('question');
-    const answer = model.messages.value[1];
+    const answer = model.state.messages[1];
     expect(answer?.serverId).toBe('m_1');
     server.reply(created, created, created);
     expect(await model.rate(answer?.id ?? '', 'down')).toBe(true);
-    expect(model.messages.value[1]?.feedback).toBe('down');
+    expect(model.state.messages[1]?.feedback).toBe('down');
     expect(await model.rate(answer?.id ?? '', 'down', '  too vague ')).toBe(true);
     expect(await model.rateConversation(4)).toBe(true);
     expect(feedbackPosts(server)).toEqual([
@@ -452,7 +457,7 @@ describe('feedback', () => {
       status: 400,
       body: { error: { code: 'invalid_request', message: 'rating must be 1-5' } },
     });
-    expect(await model.rate(model.messages.value[1]?.id ?? '', 'up')).toBe(false);
+    expect(await model.rate(model.state.messages[1]?.id ?? '', 'up')).toBe(false);
   });
 
   it("restores agents' named replies and the answers' ids from history", async () => {
@@ -468,7 +473,7 @@ describe('feedback', () => {
       ],
     });
     await model.restore();
-    expect(model.messages.value).toEqual([
+    expect(model.state.messages).toEqual([
       expect.objectContaining({ role: 'assistant', serverId: 'a1' }),
       expect.objectContaining({ role: 'agent', author: { name: 'Dana' }, text: 'Hi, Dana here' }),
     ]);

@@ -1,4 +1,3 @@
-import { batch, computed, signal } from '@preact/signals-core';
 import type { ApiClient } from '../api/client';
 import type {
   ApiFailure,
@@ -44,6 +43,16 @@ export interface NetworkWatch {
   onOnline(listener: () => void): () => void;
 }
 
+/** Everything the panel shows. Replaced, never changed in place, so a changed part is a new object. */
+export interface ChatState {
+  readonly status: ChatStatus;
+  readonly messages: ChatMessage[];
+  readonly error: ApiFailure | null;
+  readonly conversationId: string | null;
+  /** Uploaded, not yet sent: they go with the next message. */
+  readonly pending: Attachment[];
+}
+
 /** What the model needs; all passed in so tests use a fake fetch and an in-memory store. */
 export interface ChatModelDeps {
   client: Pick<
@@ -69,8 +78,9 @@ const browserNetwork: NetworkWatch = {
 };
 
 /**
- * The chat's state and actions in one disposable unit (the shape of signals' `createModel`,
- * written out so it needs no `Symbol.dispose`, which older browsers on host pages lack).
+ * The chat's state and actions in one disposable unit. `state` is a snapshot; `subscribe`
+ * hears every change (the panel renders again through Preact's own queue, which coalesces a
+ * burst of streamed tokens into one render).
  *
  * @example const chat = createChatModel(deps); await chat.send('When do tips arrive?'); chat.dispose()
  */
@@ -80,15 +90,10 @@ export function createChatModel({
   emit,
   network = browserNetwork,
 }: ChatModelDeps) {
-  const status = signal<ChatStatus>('idle');
-  const error = signal<ApiFailure | null>(null);
-  const conversationId = signal(conversations.load());
-  /** Uploaded, not yet sent: they go with the next message. */
-  const pending = signal<Attachment[]>([]);
-  const busy = computed(() => status.value === 'sending' || status.value === 'streaming');
   let controller: AbortController | null = null;
   let localId = 0;
   let flushing = false;
+  const listeners = new Set<() => void>();
 
   /** A message the server has not numbered yet. */
   const local = (role: ChatMessage['role'], text: string, more?: Partial<ChatMessage>) => ({
@@ -99,49 +104,58 @@ export function createChatModel({
     escalation: null,
     ...more,
   });
-  // Typed offline before a reload, with what was uploaded for it: shown again at once, sent
-  // once the thread is restored.
-  const messages = signal<ChatMessage[]>(
-    conversations.loadQueue().map((q) => local('user', q.text, { ...q, queued: true })),
-  );
+  let state: ChatState = {
+    status: 'idle',
+    // Typed offline before a reload, with what was uploaded for it: shown again at once, sent
+    // once the thread is restored.
+    messages: conversations.loadQueue().map((q) => local('user', q.text, { ...q, queued: true })),
+    error: null,
+    conversationId: conversations.load(),
+    pending: [],
+  };
 
-  const find = (id: string) => messages.value.find((m) => m.id === id);
-  const persistQueue = () => conversations.saveQueue(messages.value.filter((m) => m.queued));
+  /** Applies `change` and tells every subscriber. */
+  const set = (change: Partial<ChatState>) => {
+    state = { ...state, ...change };
+    for (const listener of listeners) listener();
+  };
+  const busy = () => state.status === 'sending' || state.status === 'streaming';
+
+  const find = (id: string) => state.messages.find((m) => m.id === id);
+  const persistQueue = () => conversations.saveQueue(state.messages.filter((m) => m.queued));
 
   /** Changes the message `id` by what `change` returns for it. */
-  const patch = (id: string, change: (m: ChatMessage) => Partial<ChatMessage>) => {
-    messages.value = messages.value.map((m) => (m.id === id ? { ...m, ...change(m) } : m));
-  };
+  const patch = (id: string, change: (m: ChatMessage) => Partial<ChatMessage>) =>
+    set({ messages: state.messages.map((m) => (m.id === id ? { ...m, ...change(m) } : m)) });
 
   /** Joins the thread `id`, here and in the tab's storage; null forgets the thread and queue. */
   function join(id: string | null): void {
-    conversationId.value = id;
+    set({ conversationId: id });
     if (id) conversations.save(id);
     else conversations.clear();
   }
 
-  const apply = (answerId: string, event: ChatEvent) =>
-    batch(() => {
-      switch (event.type) {
-        case 'meta':
-          join(event.conversation_id);
-          if (event.message_id) patch(answerId, () => ({ serverId: event.message_id }));
-          break;
-        case 'token':
-          status.value = 'streaming';
-          patch(answerId, (m) => ({ text: m.text + event.text }));
-          break;
-        case 'citations':
-          patch(answerId, () => ({ citations: event.citations }));
-          break;
-        case 'escalation':
-          patch(answerId, () => ({ escalation: event.escalation }));
-          emit('escalation', event.escalation);
-          break;
-        case 'done':
-          patch(answerId, () => ({ outcome: event.outcome }));
-      }
-    });
+  function apply(answerId: string, event: ChatEvent): void {
+    switch (event.type) {
+      case 'meta':
+        join(event.conversation_id);
+        if (event.message_id) patch(answerId, () => ({ serverId: event.message_id }));
+        break;
+      case 'token':
+        if (state.status !== 'streaming') set({ status: 'streaming' });
+        patch(answerId, (m) => ({ text: m.text + event.text }));
+        break;
+      case 'citations':
+        patch(answerId, () => ({ citations: event.citations }));
+        break;
+      case 'escalation':
+        patch(answerId, () => ({ escalation: event.escalation }));
+        emit('escalation', event.escalation);
+        break;
+      case 'done':
+        patch(answerId, () => ({ outcome: event.outcome }));
+    }
+  }
 
   /** Sends one user message; true when its answer arrived whole. */
   async function deliver(userId: string, text: string): Promise<boolean> {
@@ -150,47 +164,47 @@ export function createChatModel({
     controller = own;
     const answer = local('assistant', '');
     // The answer goes right under its question, also when more were typed after it (queued).
-    const at = messages.value.findIndex((m) => m.id === userId);
-    const attachmentIds = messages.value[at]?.attachments?.map((a) => a.id);
-    messages.value = messages.value.toSpliced(at + 1, 0, answer);
-    status.value = 'sending';
-    error.value = null;
+    const at = state.messages.findIndex((m) => m.id === userId);
+    const attachmentIds = state.messages[at]?.attachments?.map((a) => a.id);
+    set({ messages: state.messages.toSpliced(at + 1, 0, answer), status: 'sending', error: null });
     const result = await client.sendMessage(
-      { message: text, conversationId: conversationId.value, attachmentIds },
+      { message: text, conversationId: state.conversationId, attachmentIds },
       (event) => apply(answer.id, event),
       own.signal,
     );
     if (own.signal.aborted) return false; // unmounted or superseded: nobody is watching this send
     controller = null;
     if (result.ok) {
-      status.value = 'idle';
+      set({ status: 'idle' });
       const { text } = find(answer.id) ?? answer;
-      emit('message', { role: 'assistant', text, conversationId: conversationId.value });
+      emit('message', { role: 'assistant', text, conversationId: state.conversationId });
       return true;
     }
     // A half-streamed answer is dropped: the retry will produce a whole one. Without a network
     // the message waits in the queue (nothing typed is lost); other failures offer a retry.
     const failure = result.error;
     const mark = failure.code === 'network' ? 'queued' : 'failed';
-    messages.value = messages.value
-      .filter((m) => m.id !== answer.id)
-      .map((m) => (m.id === userId ? { ...m, [mark]: true } : m));
     // The stored conversation is gone (expired or another tenant): start a new one on retry.
     if (failure.code === 'not_found') join(null);
+    set({
+      messages: state.messages
+        .filter((m) => m.id !== answer.id)
+        .map((m) => (m.id === userId ? { ...m, [mark]: true } : m)),
+      error: failure,
+      status: 'error',
+    });
     persistQueue();
-    error.value = failure;
-    status.value = 'error';
     emit('error', failure);
     return false;
   }
 
   /** Sends the queued messages in order, stopping at the first that fails again. */
   async function flush(): Promise<void> {
-    if (flushing || busy.value || !network.online()) return;
+    if (flushing || busy() || !network.online()) return;
     flushing = true;
     try {
       for (;;) {
-        const next = messages.value.find((m) => m.queued);
+        const next = state.messages.find((m) => m.queued);
         if (!next) return;
         patch(next.id, () => ({ queued: false }));
         persistQueue();
@@ -204,24 +218,29 @@ export function createChatModel({
   const stopWatching = network.onOnline(() => void flush());
 
   return {
-    status,
-    messages,
-    error,
-    conversationId,
+    /** The current snapshot; a new object after every change. */
+    get state(): ChatState {
+      return state;
+    },
+    /** True while an answer is on its way. */
     busy,
+    /** Calls `listener` after every change; returns the unsubscribe. */
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     /**
      * Sends the visitor's text; ignored while an answer streams or when empty/too long. Offline
      * (or while earlier messages wait) it joins the queue, shown as waiting to send.
      */
     async send(text: string): Promise<void> {
       const message = text.trim();
-      if (busy.value || !message || message.length > maxMessageLength) return;
-      const queued = !network.online() || messages.value.some((m) => m.queued);
-      const attachments = pending.value.length ? pending.value : undefined;
+      if (busy() || !message || message.length > maxMessageLength) return;
+      const queued = !network.online() || state.messages.some((m) => m.queued);
+      const attachments = state.pending.length ? state.pending : undefined;
       const user = local('user', message, { queued, attachments });
-      pending.value = [];
-      messages.value = [...messages.value.filter((m) => !m.failed), user];
-      emit('message', { role: 'user', text: message, conversationId: conversationId.value });
+      set({ pending: [], messages: [...state.messages.filter((m) => !m.failed), user] });
+      emit('message', { role: 'user', text: message, conversationId: state.conversationId });
       if (!queued) {
         await deliver(user.id, message);
         return;
@@ -231,44 +250,46 @@ export function createChatModel({
     },
     /** Sends the last failed message again, or what waits in the queue. */
     async retry(): Promise<void> {
-      const failed = messages.value.findLast((m) => m.failed);
-      if (busy.value) return;
+      const failed = state.messages.findLast((m) => m.failed);
+      if (busy()) return;
       if (!failed) return flush();
       patch(failed.id, () => ({ failed: false }));
       await deliver(failed.id, failed.text);
     },
     /** Loads the stored thread after a reload (a missing or foreign one is forgotten), then sends the queue. */
     async restore(): Promise<void> {
-      const started = () => messages.value.some((m) => !m.queued);
+      const started = () => state.messages.some((m) => !m.queued);
       // A signed-in worker on a new device (nothing in this tab) continues their latest thread.
-      if (!conversationId.value && !started() && client.signedIn?.()) {
+      if (!state.conversationId && !started() && client.signedIn?.()) {
         const latest = await client.latestConversation?.();
-        if (latest?.ok && latest.value && !conversationId.value && !started()) join(latest.value);
+        if (latest?.ok && latest.value && !state.conversationId && !started()) join(latest.value);
       }
-      const id = conversationId.value;
+      const id = state.conversationId;
       if (id && !started()) {
         const result = await client.loadHistory(id);
         if (!result.ok) {
           const { code } = result.error;
-          if (conversationId.value === id && (code === 'not_found' || code === 'forbidden')) {
+          if (state.conversationId === id && (code === 'not_found' || code === 'forbidden')) {
             join(null);
             persistQueue();
           }
-        } else if (!started() && conversationId.value === id) {
+        } else if (!started() && state.conversationId === id) {
           // (Otherwise typing started meanwhile, or another person signed in: not shown.)
           const { messages: stored, escalation } = result.value;
           const lastAnswer = stored.findLastIndex((m) => m.role === 'assistant');
           // The hand-over notice belongs under the answer that made it, the latest one.
-          messages.value = [
-            ...stored.map(
-              (m, i): ChatMessage => ({
-                ...m,
-                escalation: i === lastAnswer ? escalation : null,
-                ...(m.role === 'assistant' ? { serverId: m.id } : {}),
-              }),
-            ),
-            ...messages.value,
-          ];
+          set({
+            messages: [
+              ...stored.map(
+                (m, i): ChatMessage => ({
+                  ...m,
+                  escalation: i === lastAnswer ? escalation : null,
+                  ...(m.role === 'assistant' ? { serverId: m.id } : {}),
+                }),
+              ),
+              ...state.messages,
+            ],
+          });
         }
       }
       await flush();
@@ -276,7 +297,7 @@ export function createChatModel({
     /** Thumbs on an answer, optionally with a comment; again on the same answer replaces it. */
     async rate(id: string, thumbs: 'up' | 'down', comment?: string): Promise<boolean> {
       const serverId = find(id)?.serverId;
-      const conversation = conversationId.value;
+      const conversation = state.conversationId;
       if (!serverId || !conversation) return false;
       patch(id, () => ({ feedback: thumbs }));
       const note = comment?.trim();
@@ -290,17 +311,21 @@ export function createChatModel({
     },
     /** The 1-5 rating of the whole conversation, given when it ends. */
     async rateConversation(rating: 1 | 2 | 3 | 4 | 5): Promise<boolean> {
-      const conversation = conversationId.value;
+      const conversation = state.conversationId;
       return (
         !!conversation && (await client.sendFeedback({ conversation_id: conversation, rating })).ok
       );
     },
-    pending,
     /** Uploads a file or voice note (null when the client cannot). */
     upload: client.upload ?? null,
-    /** Joins the thread an upload created, when none was open yet. */
-    adopt(id: string): void {
-      if (!conversationId.value) join(id);
+    /** Keeps an upload for the next message, joining the thread it created if none was open. */
+    attach(attachment: Attachment): void {
+      if (!state.conversationId) join(attachment.conversation_id);
+      set({ pending: [...state.pending, attachment] });
+    },
+    /** Takes an upload off the next message. */
+    detach(id: string): void {
+      set({ pending: state.pending.filter((a) => a.id !== id) });
     },
     /** The citation's PDF link if still valid (null: ask `freshSourceHref`). */
     sourceHref: client.sourceHref,
@@ -310,15 +335,10 @@ export function createChatModel({
      * it stays on screen or in storage, queued messages included.
      */
     reset(): void {
-      batch(() => {
-        controller?.abort();
-        controller = null;
-        messages.value = [];
-        pending.value = [];
-        join(null);
-        error.value = null;
-        status.value = 'idle';
-      });
+      controller?.abort();
+      controller = null;
+      join(null);
+      set({ messages: [], pending: [], error: null, status: 'idle' });
     },
     /** Stops any answer in flight; the model is unusable afterwards. */
     dispose(): void {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LiveView } from '../../test/live-view';
 import type { ApiClient } from '../api/client';
 import type { ApiResult, Attachment, UploadBody } from '../api/types';
 import type { UploadInput } from '../api/uploads';
@@ -59,7 +60,12 @@ function setup() {
   const transcripts: string[] = [];
   const root = document.createElement('div');
   document.body.append(root);
-  render(<AttachmentControls model={model} onTranscript={(t) => transcripts.push(t)} />, root);
+  render(
+    <LiveView model={model}>
+      {() => <AttachmentControls model={model} onTranscript={(t) => transcripts.push(t)} />}
+    </LiveView>,
+    root,
+  );
   cleanup = () => {
     render(null, root);
     root.remove();
@@ -92,8 +98,8 @@ describe('AttachmentControls', () => {
     });
     await until(() => expect($('.wc-file')?.textContent).toContain('card.png, 2 KB'));
     expect($('progress')).toBeNull();
-    expect(model.pending.value.map((a) => a.id)).toEqual(['file-1']);
-    expect(model.conversationId.value).toBe('c1');
+    expect(model.state.pending.map((a) => a.id)).toEqual(['file-1']);
+    expect(model.state.conversationId).toBe('c1');
   });
 
   it('cancels an upload in flight and shows a refusal in plain words', async () => {
@@ -115,7 +121,7 @@ describe('AttachmentControls', () => {
       error: { code: 'unsupported_media_type', message: 'That file is not an image.' },
     });
     await until(() => expect($('[role=status]')?.textContent).toBe('That file is not an image.'));
-    expect(model.pending.value).toEqual([]);
+    expect(model.state.pending).toEqual([]);
   });
 
   it('says plainly when the microphone is refused', async () => {

@@ -1,9 +1,7 @@
-import { signal } from '@preact/signals-core';
-import { createRef } from 'preact';
+import { Component, createRef } from 'preact';
 import type { Attachment } from '../api/types';
 import { formatBytes, type UploadHandle } from '../api/uploads';
 import type { ChatModel } from '../state/chat-model';
-import { Reactive } from './reactive';
 import { VoiceRecorder } from './VoiceRecorder';
 
 /** Said when a voice note cannot be transcribed (offline mode, or the provider failed). */
@@ -44,6 +42,13 @@ export function AttachmentChips({
   );
 }
 
+interface AttachmentControlsState {
+  /** The upload under way (0..1), or null. */
+  progress: number | null;
+  notice: string;
+  recording: boolean;
+}
+
 interface AttachmentControlsProps {
   model: ChatModel;
   onTranscript: (text: string) => void;
@@ -54,11 +59,11 @@ interface AttachmentControlsProps {
  * progress and can be cancelled; what is uploaded waits here and goes with the next message.
  * A voice note's transcript is put in the field for the person to check before sending.
  */
-export class AttachmentControls extends Reactive<AttachmentControlsProps> {
-  /** The upload under way (0..1), or null. */
-  private progress = signal<number | null>(null);
-  private notice = signal('');
-  private recording = signal(false);
+export class AttachmentControls extends Component<
+  AttachmentControlsProps,
+  AttachmentControlsState
+> {
+  override state: AttachmentControlsState = { progress: null, notice: '', recording: false };
   private current: UploadHandle | null = null;
   private picker = createRef<HTMLInputElement>();
 
@@ -66,42 +71,40 @@ export class AttachmentControls extends Reactive<AttachmentControlsProps> {
   private cancel(): void {
     this.current?.abort();
     this.current = null;
-    this.progress.value = null;
+    this.setState({ progress: null });
   }
 
   private async send(file: Blob, name: string, kind: 'file' | 'voice'): Promise<void> {
     const { model, onTranscript } = this.props;
     if (!model.upload) return;
     this.cancel();
-    this.notice.value = '';
-    this.progress.value = 0;
-    const input = { file, name, kind, conversationId: model.conversationId.value };
-    const handle = model.upload(input, (fraction) => {
-      this.progress.value = fraction;
-    });
+    this.setState({ notice: '', progress: 0 });
+    const input = { file, name, kind, conversationId: model.state.conversationId };
+    const handle = model.upload(input, (progress) => this.setState({ progress }));
     this.current = handle;
     const result = await handle.done;
     if (this.current !== handle) return; // cancelled or replaced
     this.current = null;
-    this.progress.value = null;
+    this.setState({ progress: null });
     if (!result.ok) {
-      this.notice.value = result.error.message;
+      this.setState({ notice: result.error.message });
       return;
     }
     const { attachment, transcript } = result.value;
-    model.adopt(attachment.conversation_id);
-    model.pending.value = [...model.pending.value, attachment];
+    model.attach(attachment);
     if (kind === 'file') return;
     if (transcript) onTranscript(transcript);
-    this.notice.value = transcript
-      ? 'Check the transcript, edit it if needed, then send.'
-      : voiceKeptNotice;
+    this.setState({
+      notice: transcript ? 'Check the transcript, edit it if needed, then send.' : voiceKeptNotice,
+    });
   }
 
-  view({ model }: AttachmentControlsProps) {
+  override render(
+    { model }: AttachmentControlsProps,
+    { progress, notice, recording }: AttachmentControlsState,
+  ) {
     if (!model.upload) return null;
-    const progress = this.progress.value;
-    const busy = progress !== null || this.recording.value;
+    const busy = progress !== null || recording;
     return (
       <div class="wc-attach">
         <div class="wc-tools">
@@ -132,34 +135,21 @@ export class AttachmentControls extends Reactive<AttachmentControlsProps> {
             class="wc-tool"
             aria-label="Record a voice note"
             disabled={busy}
-            onClick={() => {
-              this.notice.value = '';
-              this.recording.value = true;
-            }}
+            onClick={() => this.setState({ notice: '', recording: true })}
           >
             🎤
           </button>
-          <AttachmentChips
-            attachments={model.pending.value}
-            onRemove={(id) => {
-              model.pending.value = model.pending.value.filter((a) => a.id !== id);
-            }}
-          />
+          <AttachmentChips attachments={model.state.pending} onRemove={(id) => model.detach(id)} />
         </div>
-        {this.recording.value && (
+        {recording && (
           <VoiceRecorder
             onDone={(note) => {
-              this.recording.value = false;
+              this.setState({ recording: false });
               const ext = /ogg|mp4/.exec(note.type)?.[0] ?? 'webm';
               void this.send(note, `voice-note.${ext === 'mp4' ? 'm4a' : ext}`, 'voice');
             }}
-            onCancel={() => {
-              this.recording.value = false;
-            }}
-            onError={(message) => {
-              this.recording.value = false;
-              this.notice.value = message;
-            }}
+            onCancel={() => this.setState({ recording: false })}
+            onError={(message) => this.setState({ recording: false, notice: message })}
           />
         )}
         {progress !== null && (
@@ -170,9 +160,9 @@ export class AttachmentControls extends Reactive<AttachmentControlsProps> {
             </button>
           </div>
         )}
-        {this.notice.value && (
+        {notice && (
           <p class="wc-notice" role="status">
-            {this.notice.value}
+            {notice}
           </p>
         )}
       </div>

@@ -13,13 +13,23 @@ export interface ChatPanelProps {
   onClose: () => void;
 }
 
-/** The open chat: header, thread, status and input. Escape anywhere inside closes it. */
+/**
+ * The open chat: header, thread, status and input. Escape anywhere inside closes it. It renders
+ * again after every change of the model, and its parts with it: they read `model.state`.
+ * (Preact's render queue turns a burst of changes, such as streamed tokens, into one render.)
+ */
 export class ChatPanel extends Component<ChatPanelProps> {
   private input = createRef<HTMLTextAreaElement>();
+  private unsubscribe: (() => void) | undefined;
 
   // Opening moves focus into the input so a keyboard user can type at once.
   override componentDidMount(): void {
+    this.unsubscribe = this.props.model.subscribe(() => this.forceUpdate());
     this.input.current?.focus();
+  }
+
+  override componentWillUnmount(): void {
+    this.unsubscribe?.();
   }
 
   override render({ model, options, onClose }: ChatPanelProps) {

@@ -1,8 +1,6 @@
-import { signal } from '@preact/signals-core';
-import type { RefObject } from 'preact';
+import { Component, type RefObject } from 'preact';
 import { type ChatModel, maxMessageLength } from '../state/chat-model';
 import { AttachmentControls } from './AttachmentControls';
-import { Reactive } from './reactive';
 import { sensitiveKind } from './sensitive-text';
 
 export interface ComposerProps {
@@ -13,15 +11,19 @@ export interface ComposerProps {
 // Show the counter only near the limit, where it helps.
 const counterFrom = maxMessageLength - 500;
 
-/** Message input: Enter sends, Shift+Enter adds a line, capped at the API's 4000 characters. */
-export class Composer extends Reactive<ComposerProps> {
-  private text = signal('');
+interface ComposerState {
+  text: string;
   /** What the text seems to contain ("a card number"), while the person decides to send or edit. */
-  private warning = signal<string | null>(null);
+  warning: string | null;
+}
 
-  /** Puts `text` in the field: the signal, and the field itself in case its render lags. */
+/** Message input: Enter sends, Shift+Enter adds a line, capped at the API's 4000 characters. */
+export class Composer extends Component<ComposerProps, ComposerState> {
+  override state: ComposerState = { text: '', warning: null };
+
+  /** Puts `text` in the field: the state, and the field itself in case its render lags. */
   private fill(text: string): void {
-    this.text.value = text;
+    this.setState({ text });
     const input = this.props.inputRef.current;
     if (input) input.value = text;
   }
@@ -30,18 +32,16 @@ export class Composer extends Reactive<ComposerProps> {
     const { model, inputRef } = this.props;
     // Read the field itself: a fast typist's Enter can arrive before the render that would
     // bring `text` up to date.
-    const message = inputRef.current?.value ?? this.text.value;
-    if (model.busy.value || message.trim() === '') return;
+    const message = inputRef.current?.value ?? this.state.text;
+    if (model.busy() || message.trim() === '') return;
     const kind = confirmed ? null : sensitiveKind(message);
-    this.warning.value = kind;
+    this.setState({ warning: kind });
     if (kind) return;
     this.fill('');
     void model.send(message);
   }
 
-  view({ model, inputRef }: ComposerProps) {
-    const text = this.text.value;
-    const warning = this.warning.value;
+  override render({ model, inputRef }: ComposerProps, { text, warning }: ComposerState) {
     return (
       <form
         onSubmit={(event) => {
@@ -58,7 +58,7 @@ export class Composer extends Reactive<ComposerProps> {
             <button
               type="button"
               onClick={() => {
-                this.warning.value = null;
+                this.setState({ warning: null });
                 inputRef.current?.focus();
               }}
             >
@@ -84,10 +84,7 @@ export class Composer extends Reactive<ComposerProps> {
             placeholder="Type your question…"
             aria-label="Your message"
             value={text}
-            onInput={(event) => {
-              this.text.value = event.currentTarget.value;
-              this.warning.value = null;
-            }}
+            onInput={(event) => this.setState({ text: event.currentTarget.value, warning: null })}
             onKeyDown={(event) => {
               // isComposing: Enter that confirms an IME candidate must not send.
               if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -96,7 +93,7 @@ export class Composer extends Reactive<ComposerProps> {
               }
             }}
           />
-          <button type="submit" class="wc-send" disabled={model.busy.value || text.trim() === ''}>
+          <button type="submit" class="wc-send" disabled={model.busy() || text.trim() === ''}>
             Send
           </button>
         </div>

@@ -1,21 +1,23 @@
-import { signal } from '@preact/signals-core';
+import { Component } from 'preact';
 import type { ChatMessage, ChatModel } from '../state/chat-model';
-import { Reactive } from './reactive';
 
 interface FeedbackProps {
   message: ChatMessage;
   model: ChatModel;
 }
 
-/** Thumbs up/down under an answer, then an optional comment that goes with the same thumbs. */
-export class Feedback extends Reactive<FeedbackProps> {
+interface FeedbackState {
   /** The comment being typed; null until a thumb is given. */
-  private comment = signal<string | null>(null);
-  private thanked = signal(false);
+  comment: string | null;
+  thanked: boolean;
+}
 
-  view({ message, model }: FeedbackProps) {
+/** Thumbs up/down under an answer, then an optional comment that goes with the same thumbs. */
+export class Feedback extends Component<FeedbackProps, FeedbackState> {
+  override state: FeedbackState = { comment: null, thanked: false };
+
+  override render({ message, model }: FeedbackProps, { comment, thanked }: FeedbackState) {
     const { feedback } = message;
-    const comment = this.comment.value;
     const thumb = (value: 'up' | 'down', label: string, icon: string) => (
       <button
         type="button"
@@ -24,8 +26,7 @@ export class Feedback extends Reactive<FeedbackProps> {
         aria-pressed={feedback === value}
         onClick={() => {
           void model.rate(message.id, value);
-          this.comment.value = '';
-          this.thanked.value = false;
+          this.setState({ comment: '', thanked: false });
         }}
       >
         {icon}
@@ -35,7 +36,7 @@ export class Feedback extends Reactive<FeedbackProps> {
       <div class="wc-feedback">
         {thumb('up', 'Helpful', '👍')}
         {thumb('down', 'Not helpful', '👎')}
-        {this.thanked.value ? (
+        {thanked ? (
           <span role="status">Thanks for your feedback.</span>
         ) : (
           comment !== null &&
@@ -46,7 +47,7 @@ export class Feedback extends Reactive<FeedbackProps> {
                 // The field itself: a submit can come before the render after the last keystroke.
                 const text = event.currentTarget.querySelector('input')?.value ?? comment;
                 if (text.trim()) void model.rate(message.id, feedback, text);
-                this.thanked.value = true;
+                this.setState({ thanked: true });
               }}
             >
               <input
@@ -54,9 +55,7 @@ export class Feedback extends Reactive<FeedbackProps> {
                 placeholder="Tell us more (optional)"
                 maxLength={1000}
                 value={comment}
-                onInput={(event) => {
-                  this.comment.value = event.currentTarget.value;
-                }}
+                onInput={(event) => this.setState({ comment: event.currentTarget.value })}
               />
               <button type="submit">Send</button>
             </form>

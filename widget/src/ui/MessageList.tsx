@@ -1,7 +1,6 @@
-import { createRef } from 'preact';
+import { Component, createRef } from 'preact';
 import type { ChatModel } from '../state/chat-model';
 import { MessageItem } from './MessageItem';
-import { Reactive } from './reactive';
 
 /** What the one-click offer sends: the agent hands over on it like on any such request. */
 export const ASK_PERSON_TEXT = "I'd like to talk to a person, please.";
@@ -17,7 +16,7 @@ export interface MessageListProps {
  * The thread, kept scrolled to the newest text while an answer streams in. It is not a live
  * region itself: announcing every token would flood a screen reader (see LiveAnnouncer).
  */
-export class MessageList extends Reactive<MessageListProps> {
+export class MessageList extends Component<MessageListProps> {
   private list = createRef<HTMLOListElement>();
 
   override componentDidMount(): void {
@@ -29,10 +28,10 @@ export class MessageList extends Reactive<MessageListProps> {
     if (list) list.scrollTop = list.scrollHeight;
   }
 
-  view({ model, greeting, suggestions }: MessageListProps) {
-    const waiting = model.status.value === 'sending';
-    const busy = model.busy.value;
-    const visible = model.messages.value.filter(
+  override render({ model, greeting, suggestions }: MessageListProps) {
+    const waiting = model.state.status === 'sending';
+    const busy = model.busy();
+    const visible = model.state.messages.filter(
       (m) => m.role === 'user' || m.text !== '' || m.escalation,
     );
     const last = visible.length - 1;

@@ -1,6 +1,5 @@
-import { signal } from '@preact/signals-core';
+import { Component } from 'preact';
 import type { ChatModel } from '../state/chat-model';
-import { Reactive } from './reactive';
 
 // The question just appeared: its first choice takes focus, so a keyboard user is in it. A ref
 // callback that never changes runs only when the dialog mounts.
@@ -10,14 +9,12 @@ const focusFirstChoice = (dialog: HTMLElement | null) => dialog?.querySelector('
  * The header's "New conversation" action. When the chat that ends had answers, it first asks
  * for a 1-5 rating (skippable), then starts afresh; nothing of the old thread stays on screen.
  */
-export class NewConversation extends Reactive<{ model: ChatModel }> {
-  private asking = signal(false);
-
-  view({ model }: { model: ChatModel }) {
+export class NewConversation extends Component<{ model: ChatModel }, { asking?: boolean }> {
+  override render({ model }: { model: ChatModel }) {
     const finish = (event: Event, rating?: 1 | 2 | 3 | 4 | 5) => {
       if (rating) void model.rateConversation(rating);
       model.reset();
-      this.asking.value = false;
+      this.setState({ asking: false });
       (event.currentTarget as Element).closest('.wc-panel')?.querySelector('textarea')?.focus();
     };
     return (
@@ -28,14 +25,15 @@ export class NewConversation extends Reactive<{ model: ChatModel }> {
           title="New conversation"
           aria-label="New conversation"
           onClick={(event) => {
-            if (model.conversationId.value && model.messages.value.some((m) => m.serverId)) {
-              this.asking.value = true;
+            const { conversationId, messages } = model.state;
+            if (conversationId && messages.some((m) => m.serverId)) {
+              this.setState({ asking: true });
             } else finish(event);
           }}
         >
           ＋
         </button>
-        {this.asking.value && (
+        {this.state.asking && (
           <div ref={focusFirstChoice} class="wc-rate" role="dialog" aria-label="Rate this chat">
             <p>How was this chat? (1 = poor, 5 = great)</p>
             <div>
@@ -53,13 +51,7 @@ export class NewConversation extends Reactive<{ model: ChatModel }> {
             <button type="button" class="wc-skip" onClick={finish}>
               Skip
             </button>
-            <button
-              type="button"
-              class="wc-skip"
-              onClick={() => {
-                this.asking.value = false;
-              }}
-            >
+            <button type="button" class="wc-skip" onClick={() => this.setState({ asking: false })}>
               Cancel
             </button>
           </div>

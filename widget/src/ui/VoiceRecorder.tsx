@@ -1,5 +1,4 @@
-import { signal } from '@preact/signals-core';
-import { Reactive } from './reactive';
+import { Component } from 'preact';
 
 /** Longest voice note, in seconds; recording stops and keeps the note there. */
 export const maxVoiceSeconds = 60;
@@ -16,15 +15,21 @@ export interface VoiceRecorderProps {
   onError(message: string): void;
 }
 
+interface VoiceRecorderState {
+  /** The input's peak, 0..1, for the meter. */
+  level: number;
+  seconds: number;
+  /** Recording has started (the browser granted the microphone). */
+  live: boolean;
+}
+
 /**
  * Records from the microphone with MediaRecorder while mounted, with a level meter (an
  * AnalyserNode) and a timer. Unmounting stops the tracks, so the browser's recording
  * indicator goes off with it.
  */
-export class VoiceRecorder extends Reactive<VoiceRecorderProps> {
-  private level = signal(0);
-  private seconds = signal(0);
-  private live = signal(false);
+export class VoiceRecorder extends Component<VoiceRecorderProps, VoiceRecorderState> {
+  override state: VoiceRecorderState = { level: 0, seconds: 0, live: false };
   private mounted = true;
   /** Ends the recording; the note goes to `onDone` only when `keep`. */
   private stop: (keep: boolean) => void = () => {};
@@ -34,7 +39,6 @@ export class VoiceRecorder extends Reactive<VoiceRecorderProps> {
   }
 
   override componentWillUnmount(): void {
-    super.componentWillUnmount();
     this.mounted = false;
     this.stop(false);
   }
@@ -78,7 +82,7 @@ export class VoiceRecorder extends Reactive<VoiceRecorderProps> {
       if (keep) this.props.onDone(new Blob(chunks, { type: recorder.mimeType || 'audio/webm' }));
     };
     recorder.start(250);
-    this.live.value = true;
+    this.setState({ live: true });
     audio = new AudioContext();
     const analyser = audio.createAnalyser();
     analyser.fftSize = 256;
@@ -88,32 +92,26 @@ export class VoiceRecorder extends Reactive<VoiceRecorderProps> {
       analyser.getByteTimeDomainData(samples);
       let peak = 0;
       for (const v of samples) peak = Math.max(peak, Math.abs(v - 128));
-      this.level.value = peak / 128;
+      this.setState({ level: peak / 128 });
       frame = requestAnimationFrame(tick);
     };
     tick();
     const started = Date.now();
     timer = setInterval(() => {
       const s = Math.floor((Date.now() - started) / 1000);
-      this.seconds.value = s;
+      this.setState({ seconds: s });
       if (s >= maxVoiceSeconds) this.stop(true);
     }, 250);
   }
 
-  view({ onCancel }: VoiceRecorderProps) {
-    const seconds = this.seconds.value;
+  override render({ onCancel }: VoiceRecorderProps, { level, seconds, live }: VoiceRecorderState) {
     return (
       <div class="wc-rec">
         <span class="wc-meter" aria-hidden="true">
-          <span style={{ transform: `scaleX(${Math.min(1, this.level.value * 2)})` }} />
+          <span style={{ transform: `scaleX(${Math.min(1, level * 2)})` }} />
         </span>
         <span role="timer">{`${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`}</span>
-        <button
-          type="button"
-          class="wc-chip-btn"
-          disabled={!this.live.value}
-          onClick={() => this.stop(true)}
-        >
+        <button type="button" class="wc-chip-btn" disabled={!live} onClick={() => this.stop(true)}>
           Stop and use
         </button>
         <button

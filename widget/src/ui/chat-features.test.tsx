@@ -2,12 +2,14 @@
 import { createRef, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerStream, createFakeChatServer } from '../../test/fake-chat-server';
+import { LiveView } from '../../test/live-view';
 import { createApiClient } from '../api/client';
 import { createEmitter } from '../events';
-import { createChatModel, type NetworkWatch } from '../state/chat-model';
+import { type ChatMessage, createChatModel, type NetworkWatch } from '../state/chat-model';
 import { createConversationStore } from '../state/conversation-store';
 import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
+import { MessageItem } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NewConversation } from './NewConversation';
 
@@ -34,12 +36,16 @@ function setup(network?: NetworkWatch) {
   document.body.append(root);
   const inputRef = createRef<HTMLTextAreaElement>();
   render(
-    <>
-      <NewConversation model={model} />
-      <MessageList model={model} greeting="Hi" suggestions={[]} />
-      <ErrorNotice model={model} />
-      <Composer model={model} inputRef={inputRef} />
-    </>,
+    <LiveView model={model}>
+      {() => (
+        <>
+          <NewConversation model={model} />
+          <MessageList model={model} greeting="Hi" suggestions={[]} />
+          <ErrorNotice model={model} />
+          <Composer model={model} inputRef={inputRef} />
+        </>
+      )}
+    </LiveView>,
     root,
   );
   cleanup = () => {
@@ -92,8 +98,8 @@ describe('answers', () => {
   });
 
   it("shows a person's reply as 'Name (support)' and the hand-over status with its ticket", async () => {
-    const { model, $$ } = setup();
-    model.messages.value = [
+    const { model, root, $$ } = setup();
+    const messages: ChatMessage[] = [
       {
         id: 'p',
         role: 'agent',
@@ -110,6 +116,15 @@ describe('answers', () => {
         escalation: { status: 'pending', ticket_id: 'T-7' },
       },
     ];
+    // No server sends a person's reply yet (the Zendesk hand-over will): shown as the list would.
+    render(
+      <ol>
+        {messages.map((m) => (
+          <MessageItem key={m.id} message={m} model={model} complete />
+        ))}
+      </ol>,
+      root,
+    );
     await until(() => expect($$('.wc-author')[0]?.textContent).toBe('Dana (support)'));
     expect($$('.wc-escalation')[0]?.textContent).toMatch(
       /ticket T-7.*Status: waiting for a person/,
@@ -185,13 +200,13 @@ describe('new conversation', () => {
     const { server, model, $, $$, button, say } = setup();
     server.reply({ kind: 'stream', chunks: [answerStream({ text: 'ok', conversationId: 'c9' })] });
     await say('q');
-    await until(() => expect(model.status.value).toBe('idle'));
+    await until(() => expect(model.state.status).toBe('idle'));
     server.reply({ kind: 'status', status: 201, body: { feedback_id: 'f' } });
     button('New conversation')?.click();
     await until(() => expect($('[role="dialog"]')).not.toBeNull());
     button('4 of 5')?.click();
     await until(() => expect($$('[data-role]')).toHaveLength(0));
-    expect(model.conversationId.value).toBeNull();
+    expect(model.state.conversationId).toBeNull();
     await until(() =>
       expect(server.requests.at(-1)).toMatchObject({
         path: '/api/v1/chat/feedback',
@@ -204,12 +219,12 @@ describe('new conversation', () => {
     const { server, model, $, button, say } = setup();
     server.reply({ kind: 'stream', chunks: [answerStream({ text: 'ok' })] });
     await say('q');
-    await until(() => expect(model.status.value).toBe('idle'));
+    await until(() => expect(model.state.status).toBe('idle'));
     button('New conversation')?.click();
     await until(() => expect(button('Skip')).toBeDefined());
     button('Skip')?.click();
     await until(() => expect($('[role="dialog"]')).toBeNull());
-    expect(model.messages.value).toEqual([]);
+    expect(model.state.messages).toEqual([]);
     expect(server.requests.some((r) => r.path === '/api/v1/chat/feedback')).toBe(false);
   });
 });
