@@ -6,17 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measure } from '../scripts/build-manifest';
 
-// Budgets in gzip bytes (level 9). Issue 15 asks for a first script under 8 KB (met: about
-// 4.4 KB) and everything the script-tag install ever loads under 20 KB. That second target is
-// NOT met yet: 22.2 KB (loader 4.4 + chat chunk 17.7, measured 2026-12), down from 24.4 KB by
-// using @preact/signals-core without the Preact integration or preact/hooks (ui/reactive.ts).
-// Preact and signals are 6 KB of it; markdown, uploads, voice notes, feedback, theming and the
-// offline queue the rest. Even the npm build, all of it in one file, is 21 KB: 20 KB takes a
-// feature (or signals) out. Until then, 22 KB is a guard against growth, not the goal. Peers
-// ship 110-460 KB for the same job.
+// Budgets in gzip bytes (level 9), from issue 15: a first script under 8 KB and everything the
+// script-tag install ever loads under 20 KB. Measured 2026-12: loader 5.9 KB (it carries all
+// the CSS), chat chunk 14.5 KB, all-in 20.3 KB of 20 KB (20,480 B): about 150 B to spare.
+// Preact is 4.4 KB of the chunk; the panel renders from Preact's own component state (no
+// signals library: 1.5 KB). Peers ship 110-460 KB for the same job.
 // Raising a budget is allowed, on purpose, with the reason in the commit message.
 const loaderBudget = 8 * 1024;
-const allInBudget = 22 * 1024;
+const allInBudget = 20 * 1024;
 
 const widgetDir = fileURLToPath(new URL('..', import.meta.url));
 // vite's package exports hide bin/; the workspace links the package into widget/node_modules.

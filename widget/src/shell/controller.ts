@@ -12,6 +12,7 @@ import {
   type WagechatOptions,
 } from '../options';
 import type { KeyValueStore } from '../tab-storage';
+import { panelStyles } from '../ui/styles';
 import { adoptStyles } from './adopt-styles';
 import { onAccentColour } from './contrast';
 import { createLauncher } from './launcher';
@@ -45,8 +46,6 @@ export interface WidgetDeps {
 
 /** What the shell hands the chat (the Preact part, loaded later in the script-tag install). */
 export interface ChatHost {
-  /** Adds the chat's CSS to the shadow root (the shell's code, so the chunk needs no copy). */
-  adopt(css: string): void;
   /** Where the panel goes, before the launcher. */
   root: HTMLElement;
   options: ResolvedOptions;
@@ -97,7 +96,8 @@ export function createController(
   const host = doc.createElement('div');
   host.setAttribute('data-wagechat', options.tenant);
   const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow, shellStyles);
+  // The panel's styles too: see shell-styles.ts for why they ship in the first script.
+  adoptStyles(shadow, shellStyles + panelStyles);
   const root = doc.createElement('div');
   root.className = 'wc-root';
   // Hidden until the theme is known, so the launcher never jumps sides (no layout shift).
@@ -166,8 +166,7 @@ export function createController(
       .then(loadChat)
       .then((start) => {
         if (!mounted || session) return;
-        const adopt = (css: string) => adoptStyles(shadow, css);
-        session = start({ adopt, root, options, emit, requestClose, deps });
+        session = start({ root, options, emit, requestClose, deps });
         if (identity !== undefined) session.identify(identity);
         session.setOpen(open);
       })

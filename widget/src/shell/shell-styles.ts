@@ -1,6 +1,8 @@
 /**
- * Styles of the host, the root and the launcher: the part in the first script. The panel's
- * styles come with the chat (ui/styles.ts).
+ * Styles of the host, the root and the launcher. The controller adopts them together with the
+ * panel's (ui/styles.ts), so all the CSS ships in the first script: the chat chunk follows on
+ * idle for every visitor anyway, and the two style sheets compress better in one file than
+ * apart (all-in 256 B less gzip for 1.4 KB more in the first script, measured 2026-12).
  *
  * `all: initial !important` on :host because a page rule such as `* { letter-spacing: 2px
  * !important }` matches the host element, and its inherited values would reach our text;

@@ -4,16 +4,14 @@ import { createChatModel } from '../state/chat-model';
 import { createConversationStore } from '../state/conversation-store';
 import { getSessionStorage } from '../tab-storage';
 import { ChatPanel } from '../ui/ChatPanel';
-import { widgetStyles } from '../ui/styles';
 import type { ChatSession, StartChat } from './controller';
 
 /**
- * The chat behind the launcher: its styles, the API client, the chat model and the panel.
+ * The chat behind the launcher: the API client, the chat model and the panel.
  * Nothing touches the network or storage until the panel first opens (reading the tab's
  * stored conversation id is all it does before that).
  */
-export const startChat: StartChat = ({ adopt, root, options, emit, requestClose, deps }) => {
-  adopt(widgetStyles);
+export const startChat: StartChat = ({ root, options, emit, requestClose, deps }) => {
   const slot = root.ownerDocument.createElement('div');
   slot.className = 'wc-slot';
   root.prepend(slot);

@@ -1,4 +1,4 @@
-/** Styles of attachments and voice notes (joined into widgetStyles). */
+/** Styles of attachments and voice notes (joined into panelStyles). */
 export const attachmentStyles = `
 .wc-attach { padding: 6px 10px 0; border-top: 1px solid var(--wc-border); font-size: 13px; }
 .wc-attach + .wc-composer { border-top: 0; }

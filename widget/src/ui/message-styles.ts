@@ -1,4 +1,4 @@
-/** Styles of the message list: markdown, citation chips, feedback, status (joined into widgetStyles). */
+/** Styles of the message list: markdown, citation chips, feedback, status (joined into panelStyles). */
 export const messageStyles = `
 .wc-md p,.wc-md ul,.wc-md ol{margin:0}
 .wc-md>*+*{margin-top:6px}

@@ -1,12 +1,11 @@
 /**
- * The panel's styles, adopted into the shadow root when the chat loads (the host, root and
- * launcher styles ship in the first script: shell/shell-styles.ts). Themed by the CSS
- * variables on .wc-root. A string, so the bundle needs no CSS loader.
+ * The panel's styles. The shell adopts them with its own (shell/shell-styles.ts) when it
+ * mounts; themed by the CSS variables on .wc-root. A string, so the bundle needs no CSS loader.
  */
 import { attachmentStyles } from './attachment-styles';
 import { messageStyles } from './message-styles';
 
-export const widgetStyles = `
+export const panelStyles = `
 .wc-panel { width: 370px; height: min(600px, calc(100dvh - 110px)); background: var(--wc-bg);
   border-radius: var(--wc-radius); box-shadow: 0 12px 40px rgb(0 0 0 / 0.22); display: flex;
   flex-direction: column; overflow: hidden; border: 1px solid var(--wc-border); }
