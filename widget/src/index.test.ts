@@ -1,6 +1,17 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as widget from './index';
+
+// No test here may reach a real network: mount() asks for the tenant's theme at once.
+const requested: string[] = [];
+beforeEach(() => {
+  requested.length = 0;
+  vi.stubGlobal('fetch', async (url: string) => {
+    requested.push(String(url));
+    return new Response('{}', { status: 404 });
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
 
 // The npm API is exactly this list; growing it is a deliberate, reviewed change.
 describe('@wagechat/widget exports', () => {
@@ -21,6 +32,7 @@ describe('@wagechat/widget exports', () => {
       'signOut',
       'unmount',
     ]);
+    expect(requested).toEqual(['https://chat.example.com/api/v1/widget/config?tenant=demo']);
     handle.unmount();
   });
 
