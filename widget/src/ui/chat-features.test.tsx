@@ -76,6 +76,29 @@ const citation = (url?: string) => ({
 });
 
 describe('answers', () => {
+  it('keeps what the person types while an answer streams in, and sends it after', async () => {
+    const { server, $, say } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.reply({
+      kind: 'stream',
+      chunks: answerStream({ text: 'Tips arrive the next business day.' }).split(/(?<=\n\n)/),
+      gate,
+    });
+    await say('when do tips arrive?');
+    await until(() => expect($('[data-role="assistant"]')?.textContent).toContain('Tips'));
+    const textarea = $<HTMLTextAreaElement>('textarea') as HTMLTextAreaElement;
+    textarea.value = 'and on holidays?';
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    release();
+    await until(() => expect($('[data-role="assistant"]')?.textContent).toContain('day.'));
+    // The panel rendered again for every streamed event; the field kept the typing.
+    expect(textarea.value).toBe('and on holidays?');
+    await until(() => expect($<HTMLButtonElement>('.wc-send')?.disabled).toBe(false));
+  });
+
   it('renders markdown as elements and an injection attempt as text', async () => {
     const { server, $, say } = setup();
     server.reply({
