@@ -18,7 +18,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,23 +98,17 @@ function printSizes(): void {
   );
 }
 
-async function timeToReady(): Promise<void> {
-  const config = JSON.stringify({
-    tenant: 'demo',
-    title: 'Support',
-    greeting: 'Hi! How can we help?',
-    accent: '#0b6e4f',
-    logo_url: null,
-    position: 'bottom-right',
-    suggestions: ['When are my tips paid?'],
-  });
+/**
+ * A portal page with the script tag, the built widget files and the API routes `api` answers
+ * (it returns false for a path it does not serve), on a free localhost port.
+ */
+async function startPortal(api: (path: string, res: ServerResponse) => boolean) {
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench portal</title></head>
 <body><h1>Portal</h1><script src="/widget/wagechat.js" data-tenant="demo" async></script></body></html>`;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path.startsWith('/api/v1/widget/config')) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(config);
-    } else if (path.startsWith('/widget/')) {
+    if (api(path, res)) return;
+    if (path.startsWith('/widget/')) {
       try {
         const body = readFileSync(join(outDir, path.slice('/widget/'.length).replace(/\.\./g, '')));
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
@@ -127,7 +121,26 @@ async function timeToReady(): Promise<void> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+async function timeToReady(): Promise<void> {
+  const config = JSON.stringify({
+    tenant: 'demo',
+    title: 'Support',
+    greeting: 'Hi! How can we help?',
+    accent: '#0b6e4f',
+    logo_url: null,
+    position: 'bottom-right',
+    suggestions: ['When are my tips paid?'],
+  });
+  const portal = await startPortal((path, res) => {
+    if (!path.startsWith('/api/v1/widget/config')) return false;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(config);
+    return true;
+  });
+  const { origin } = portal;
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const ready: number[] = [];
   const open: number[] = [];
@@ -154,7 +167,7 @@ async function timeToReady(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
+    portal.close();
   }
   const quantile = (list: number[], q: number) => {
     const sorted = [...list].sort((a, b) => a - b);
@@ -193,10 +206,7 @@ function longThread() {
 async function streamingIntoLongThread(): Promise<void> {
   const sse = (event: string, data: unknown) =>
     `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench portal</title></head>
-<body><h1>Portal</h1><script src="/widget/wagechat.js" data-tenant="demo" async></script></body></html>`;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const portal = await startPortal((path, res) => {
     const json = (body: unknown) =>
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path.startsWith('/api/v1/widget/config')) json({ tenant: 'demo', suggestions: [] });
@@ -214,18 +224,10 @@ async function streamingIntoLongThread(): Promise<void> {
         res.write(sse('citations', longThread()[1]?.citations ?? []));
         res.end(sse('done', { confidence: 0.9, response_time_ms: 3000, outcome: 'answered' }));
       }, 10);
-    } else if (path.startsWith('/widget/')) {
-      try {
-        const body = readFileSync(join(outDir, path.slice('/widget/'.length).replace(/\.\./g, '')));
-        res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
-      } catch {
-        res.writeHead(404).end();
-      }
-    } else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    } else return false;
+    return true;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { origin } = portal;
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const gaps: number[] = [];
   const longTasks: number[] = [];
@@ -269,7 +271,7 @@ async function streamingIntoLongThread(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
+    portal.close();
   }
   const sorted = [...gaps].sort((a, b) => a - b);
   const at = (q: number) =>
