@@ -31,7 +31,7 @@ export class NewConversation extends Component<{ model: ChatModel }, { asking?: 
             } else finish(event);
           }}
         >
-          ＋
+          +
         </button>
         {this.state.asking && (
           <div ref={focusFirstChoice} class="wc-rate" role="dialog" aria-label="Rate this chat">

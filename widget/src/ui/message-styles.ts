@@ -7,6 +7,8 @@ export const messageStyles = `
 .wc-md a{color:inherit}
 .wc-sources{margin:8px 0 0;padding:6px 0 0;border-top:1px solid var(--wc-border);font-size:13px;
   color:var(--wc-muted);white-space:normal}
+/* A long title wraps inside its chip, not across two broken borders. */
+.wc-chip{display:inline-block}
 .wc-state{display:block;font-size:12px;font-style:italic;white-space:normal}
 .wc-author{display:block;font-weight:600}
 .wc-feedback{margin-top:8px;white-space:normal}
